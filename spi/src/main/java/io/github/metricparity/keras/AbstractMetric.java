@@ -1,0 +1,235 @@
+package io.github.metricparity.keras;
+
+import io.github.metricparity.spi.DType;
+import io.github.metricparity.spi.InvalidInputException;
+import io.github.metricparity.spi.Metric;
+import io.github.metricparity.spi.MetricException;
+import io.github.metricparity.spi.MetricState;
+import io.github.metricparity.spi.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Base of the reference metrics: config, named state variables, and the life-cycle rules every metric shares.
+ *
+ * <ul>
+ *   <li>{@link #update} checks that inputs are present and finite, then runs {@link #updateState} as a transaction:
+ *       if it throws, every state variable is restored, so a refused update changes nothing.</li>
+ *   <li>{@link #snapshot}, {@link #restore} and {@link #merge} work on the variables declared with
+ *       {@link #addVariable} / {@link #addLazyVariable}; merging adds them element-wise (every Keras metric state is
+ *       additive), and refuses a state of another class or config.</li>
+ *   <li>{@link #reset} zeroes eager variables and un-builds lazy ones, as Keras {@code reset_state} does.</li>
+ * </ul>
+ * Not thread-safe (see {@link Metric}).
+ */
+public abstract class AbstractMetric implements Metric {
+    private final MetricConfig config;
+    private final List<StateVariable> variables = new ArrayList<>();
+
+    protected AbstractMetric(MetricConfig config) {
+        this.config = config;
+    }
+
+    /** Declares a state variable of fixed shape, initialised to zeros. */
+    protected final StateVariable addVariable(String name, int... shape) {
+        StateVariable v = new StateVariable(name, shape);
+        variables.add(v);
+        return v;
+    }
+
+    /** Declares a state variable whose shape is known only at the first update. */
+    protected final StateVariable addLazyVariable(String name) {
+        StateVariable v = new StateVariable(name, null);
+        variables.add(v);
+        return v;
+    }
+
+    /** The parsed config. */
+    protected final MetricConfig cfg() {
+        return config;
+    }
+
+    @Override
+    public final String className() {
+        return config.definition().className();
+    }
+
+    @Override
+    public final String name() {
+        return config.name();
+    }
+
+    @Override
+    public final DType dtype() {
+        return config.dtype();
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return config.toKerasConfig();
+    }
+
+    @Override
+    public void update(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+        Inputs.requireFinite(this, "y_true", yTrue);
+        Inputs.requireFinite(this, "y_pred", yPred);
+        if (sampleWeight != null) {
+            Inputs.requireFinite(this, "sample_weight", sampleWeight);
+        }
+        transact(() -> updateState(yTrue, yPred, sampleWeight));
+    }
+
+    /**
+     * Accumulates one batch. Inputs are non-null (weight may be null) and finite. May throw at any point: the
+     * caller restores the state.
+     */
+    protected abstract void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight);
+
+    /** Runs a state change; if it throws, restores every variable and rethrows with the metric named. */
+    protected final void transact(Runnable change) {
+        for (StateVariable v : variables) {
+            v.save();
+        }
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            for (StateVariable v : variables) {
+                v.rollback();
+            }
+            throw named(e);
+        }
+    }
+
+    private RuntimeException named(RuntimeException e) {
+        String prefix = className() + ":";
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (message.startsWith(prefix) || message.startsWith(label() + ":")) {
+            return e;
+        }
+        if (e instanceof InvalidInputException) {
+            return new InvalidInputException(label() + ": " + message);
+        }
+        if (e instanceof MetricException) {
+            return new MetricException(label() + ": " + message, e);
+        }
+        if (e instanceof IllegalArgumentException || e instanceof IndexOutOfBoundsException) {
+            InvalidInputException wrapped = new InvalidInputException(label() + ": " + message);
+            wrapped.initCause(e);
+            return wrapped;
+        }
+        return e;
+    }
+
+    /** "ClassName" or "ClassName 'name'" when the name is not the default: used at the start of every message. */
+    public final String label() {
+        return config.name().equals(config.definition().defaultName())
+                ? className() : className() + " '" + config.name() + "'";
+    }
+
+    @Override
+    public final Tensor result() {
+        return computeResult();
+    }
+
+    /** The result from the current state. */
+    protected abstract Tensor computeResult();
+
+    @Override
+    public void reset() {
+        for (StateVariable v : variables) {
+            v.zero();
+        }
+    }
+
+    @Override
+    public final MetricState snapshot() {
+        Map<String, Tensor> values = new LinkedHashMap<>();
+        for (StateVariable v : variables) {
+            if (v.isBuilt()) {
+                values.put(v.name(), v.toTensor());
+            }
+        }
+        return new MetricState(className(), config(), values);
+    }
+
+    @Override
+    public final void restore(MetricState state) {
+        checkCompatible(state, "restore");
+        transact(() -> {
+            for (StateVariable v : variables) {
+                Tensor t = state.variable(v.name());
+                if (t == null) {
+                    if (!v.isLazy()) {
+                        throw new MetricException("cannot restore: the state has no variable '" + v.name() + "'");
+                    }
+                    v.zero();
+                } else {
+                    if (!v.isLazy()) {
+                        requireShape(v, t, "restore");
+                    }
+                    v.set(t);
+                }
+            }
+        });
+    }
+
+    @Override
+    public final void merge(MetricState other) {
+        checkCompatible(other, "merge");
+        transact(() -> mergeState(other));
+    }
+
+    /** Adds another state's variables to this one's; override only if a variable is not additive. */
+    protected void mergeState(MetricState other) {
+        for (StateVariable v : variables) {
+            Tensor t = other.variable(v.name());
+            if (t == null) {
+                if (!v.isLazy()) {
+                    throw new MetricException("cannot merge: the other state has no variable '" + v.name() + "'");
+                }
+                continue;
+            }
+            if (!v.isBuilt()) {
+                v.set(t);
+                continue;
+            }
+            requireShape(v, t, "merge");
+            double[] data = v.data();
+            for (int i = 0; i < data.length; i++) {
+                data[i] += t.get(i);
+            }
+        }
+    }
+
+    private void checkCompatible(MetricState state, String action) {
+        if (!state.className().equals(className())) {
+            throw new MetricException(label() + ": cannot " + action + " a state of " + state.className());
+        }
+        MetricConfig theirs;
+        try {
+            theirs = config.definition().parseConfig(state.config());
+        } catch (MetricException e) {
+            throw new MetricException(label() + ": cannot " + action + " a state with an invalid config: "
+                    + e.getMessage(), e);
+        }
+        if (!config.sameSemantics(theirs)) {
+            throw new MetricException(label() + ": cannot " + action + " a state of another config: "
+                    + state.config() + " vs " + config());
+        }
+    }
+
+    private void requireShape(StateVariable v, Tensor t, String action) {
+        if (!Arrays.equals(v.shape(), t.shape())) {
+            throw new MetricException("cannot " + action + ": variable '" + v.name() + "' has shape "
+                    + Tensor.shapeString(v.shape()) + " here and " + t.shapeString() + " in the other state");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return className() + config();
+    }
+}

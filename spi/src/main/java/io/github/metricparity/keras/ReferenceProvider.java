@@ -1,0 +1,36 @@
+package io.github.metricparity.keras;
+
+import io.github.metricparity.spi.Metric;
+import io.github.metricparity.spi.MetricInfo;
+import io.github.metricparity.spi.MetricProvider;
+import io.github.metricparity.spi.UnknownMetricException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The reference provider (id {@value #ID}): Keras 3 semantics on plain arrays. Adapters are checked against the
+ * same golden files, never against this code.
+ */
+public final class ReferenceProvider implements MetricProvider {
+    public static final String ID = "reference";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<MetricInfo> metrics() {
+        return KerasCatalog.all().stream().map(MetricDefinition::info).collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public Metric create(String className, Map<String, ?> config) {
+        MetricDefinition d = KerasCatalog.byClassName(className);
+        if (d == null) {
+            throw new UnknownMetricException("reference provider: no Keras metric class named '" + className + "'");
+        }
+        return d.create(config);
+    }
+}

@@ -1,0 +1,260 @@
+package io.github.metricparity.keras.accuracy;
+
+import io.github.metricparity.keras.Inputs;
+import io.github.metricparity.keras.KerasShapes;
+import io.github.metricparity.keras.MetricConfig;
+import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.keras.Param;
+import io.github.metricparity.keras.reduction.MeanMetricWrapper;
+import io.github.metricparity.spi.DType;
+import io.github.metricparity.spi.InvalidInputException;
+import io.github.metricparity.spi.Tensor;
+import java.util.List;
+
+/**
+ * The classes of Keras {@code metrics/accuracy_metrics.py}. Each is a {@link MeanMetricWrapper} over a per-sample
+ * match function (1.0 match, 0.0 miss); the weighted mean over all samples seen is the result.
+ *
+ * <ul>
+ *   <li>{@code Accuracy}: exact equality after rank reconciliation.</li>
+ *   <li>{@code BinaryAccuracy}: {@code y_pred > threshold} (STRICT), compared with the unthresholded
+ *       {@code y_true} (a label 0.9 never matches).</li>
+ *   <li>{@code CategoricalAccuracy}: {@code argmax(y_true) == argmax(y_pred)}, ties to the first index.</li>
+ *   <li>{@code SparseCategoricalAccuracy}: {@code y_true == argmax(y_pred)}; {@code (N,1)} labels squeezed.</li>
+ *   <li>{@code TopKCategoricalAccuracy}/{@code SparseTopKCategoricalAccuracy}: the true class is in the top k when
+ *       fewer than k scores are STRICTLY greater than its score (ties at the boundary count as in, as
+ *       {@code ops.in_top_k} does).</li>
+ * </ul>
+ * Sparse labels must be integers in {@code [0, num_classes)}; anything else is refused (Keras would silently count
+ * a miss).
+ */
+public final class AccuracyMetrics {
+    private static final String FAMILY = "accuracy_metrics";
+
+    public static final MetricDefinition ACCURACY = MetricDefinition.builder("Accuracy", FAMILY)
+            .function("accuracy")
+            .factory(Accuracy::new)
+            .build();
+
+    public static final MetricDefinition BINARY_ACCURACY = MetricDefinition.builder("BinaryAccuracy", FAMILY)
+            .function("binary_accuracy")
+            .params(Param.floatParam("threshold", 0.5))
+            .factory(BinaryAccuracy::new)
+            .build();
+
+    public static final MetricDefinition CATEGORICAL_ACCURACY = MetricDefinition.builder("CategoricalAccuracy", FAMILY)
+            .function("categorical_accuracy")
+            .factory(CategoricalAccuracy::new)
+            .build();
+
+    public static final MetricDefinition SPARSE_CATEGORICAL_ACCURACY = MetricDefinition
+            .builder("SparseCategoricalAccuracy", FAMILY)
+            .function("sparse_categorical_accuracy")
+            .factory(SparseCategoricalAccuracy::new)
+            .build();
+
+    public static final MetricDefinition TOP_K_CATEGORICAL_ACCURACY = MetricDefinition
+            .builder("TopKCategoricalAccuracy", FAMILY)
+            .function("top_k_categorical_accuracy")
+            .params(Param.intParam("k", 5).check(Param.number(k -> k >= 1), "must be >= 1"))
+            .factory(TopKCategoricalAccuracy::new)
+            .build();
+
+    public static final MetricDefinition SPARSE_TOP_K_CATEGORICAL_ACCURACY = MetricDefinition
+            .builder("SparseTopKCategoricalAccuracy", FAMILY)
+            .function("sparse_top_k_categorical_accuracy")
+            .params(Param.intParam("k", 5).check(Param.number(k -> k >= 1), "must be >= 1"),
+                    // Keras get_config writes from_sorted_ids only when True (accuracy_metrics.py)
+                    Param.boolParam("from_sorted_ids", false).inConfig(Param.InConfig.WHEN_TRUE))
+            .factory(SparseTopKCategoricalAccuracy::new)
+            .build();
+
+    public static final List<MetricDefinition> DEFINITIONS = List.of(ACCURACY, BINARY_ACCURACY, CATEGORICAL_ACCURACY,
+            SPARSE_CATEGORICAL_ACCURACY, TOP_K_CATEGORICAL_ACCURACY, SPARSE_TOP_K_CATEGORICAL_ACCURACY);
+
+    private AccuracyMetrics() {
+    }
+
+    private static double match(boolean b) {
+        return b ? 1.0 : 0.0;
+    }
+
+    /** Keras {@code accuracy}: exact equality. */
+    static final class Accuracy extends MeanMetricWrapper {
+        Accuracy(MetricConfig config) {
+            super(config);
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(KerasShapes.rounded(yTrue, dtype()),
+                    KerasShapes.rounded(yPred, dtype()), true);
+            return SampleValues.of(KerasShapes.zipWith(tp[0], tp[1], (t, p) -> match(t == p), "y_true and y_pred"));
+        }
+    }
+
+    /** Keras {@code binary_accuracy}: {@code (y_pred > threshold) == y_true}. */
+    static final class BinaryAccuracy extends MeanMetricWrapper {
+        private final double threshold;
+
+        BinaryAccuracy(MetricConfig config) {
+            super(config);
+            this.threshold = config.dtype().round(config.getDouble("threshold"));
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            DType dt = dtype();
+            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(yTrue, yPred, true);
+            return SampleValues.of(KerasShapes.zipWith(tp[0], tp[1],
+                    (t, p) -> match(t == (dt.round(p) > threshold ? 1.0 : 0.0)), "y_true and y_pred"));
+        }
+    }
+
+    /** Keras {@code categorical_accuracy}: {@code argmax(y_true) == argmax(y_pred)}. */
+    static final class CategoricalAccuracy extends MeanMetricWrapper {
+        CategoricalAccuracy(MetricConfig config) {
+            super(config);
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, dtype()));
+            int[] originalShape = trueIds.shape();
+            boolean reshape = false;
+            if (trueIds.rank() == yPred.rank()) {
+                trueIds = KerasShapes.squeezeLast(trueIds);
+                reshape = true;
+            }
+            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, dtype()));
+            Tensor matches = KerasShapes.zipWith(trueIds, predIds, (t, p) -> match(t == p), "y_true and y_pred");
+            return SampleValues.of(reshape ? matches.reshape(originalShape) : matches);
+        }
+    }
+
+    /** Keras {@code sparse_categorical_accuracy}: {@code y_true == argmax(y_pred)}. */
+    static final class SparseCategoricalAccuracy extends MeanMetricWrapper {
+        SparseCategoricalAccuracy(MetricConfig config) {
+            super(config);
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            Inputs.requireRankAtLeast("y_pred", yPred, 1);
+            int[] originalShape = yTrue.shape();
+            boolean reshape = false;
+            Tensor labels = yTrue;
+            if (labels.rank() == yPred.rank() && labels.rank() > 0 && labels.dim(-1) == 1) {
+                labels = KerasShapes.squeezeLast(labels);
+                reshape = true;
+            }
+            requireClassIds(labels, yPred.dim(-1));
+            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, dtype()));
+            Tensor matches = KerasShapes.zipWith(labels, predIds, (t, p) -> match(t == p), "y_true and y_pred");
+            if (reshape && matches.size() == yTrue.size()) {
+                matches = matches.reshape(originalShape);
+            }
+            if (matches.rank() > 1 && matches.dim(-1) == 1) {
+                matches = KerasShapes.squeezeLast(matches);
+            }
+            return SampleValues.of(matches);
+        }
+    }
+
+    /** Keras {@code top_k_categorical_accuracy}: {@code in_top_k(argmax(y_true), y_pred, k)}. */
+    static final class TopKCategoricalAccuracy extends MeanMetricWrapper {
+        private final int k;
+
+        TopKCategoricalAccuracy(MetricConfig config) {
+            super(config);
+            this.k = config.getInt("k");
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            Inputs.requireRankAtLeast("y_pred", yPred, 2);
+            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, dtype()));
+            return SampleValues.of(inTopK(trueIds, KerasShapes.rounded(yPred, dtype()), k));
+        }
+    }
+
+    /** Keras {@code sparse_top_k_categorical_accuracy}. */
+    static final class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
+        private final int k;
+        private final boolean fromSortedIds;
+
+        SparseTopKCategoricalAccuracy(MetricConfig config) {
+            super(config);
+            this.k = config.getInt("k");
+            this.fromSortedIds = config.getBool("from_sorted_ids");
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            Inputs.requireRankAtLeast("y_pred", yPred, 2);
+            if (!fromSortedIds) {
+                Tensor labels = yTrue;
+                if (labels.rank() == yPred.rank() && labels.dim(-1) == 1) {
+                    labels = KerasShapes.squeezeLast(labels);
+                }
+                requireClassIds(labels, yPred.dim(-1));
+                return SampleValues.of(inTopK(labels, KerasShapes.rounded(yPred, dtype()), k));
+            }
+            // y_pred holds class ids sorted by score: a match is y_true among the first k columns
+            int n = yPred.dim(-1);
+            int rows = yPred.size() / n;
+            if (yTrue.size() != rows) {
+                throw new InvalidInputException("y_true of shape " + yTrue.shapeString() + " must hold one id per "
+                        + "row of y_pred of shape " + yPred.shapeString());
+            }
+            double[] out = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                double label = yTrue.get(r);
+                for (int j = 0; j < Math.min(k, n); j++) {
+                    if (yPred.get(r * n + j) == label) {
+                        out[r] = 1.0;
+                        break;
+                    }
+                }
+            }
+            return SampleValues.of(Tensor.of(out, trueShapeOrRows(yTrue, rows)));
+        }
+    }
+
+    /** 1.0 where fewer than {@code k} scores in the row are strictly greater than the target's score. */
+    static Tensor inTopK(Tensor targets, Tensor scores, int k) {
+        int n = scores.dim(-1);
+        int rows = scores.size() / n;
+        if (targets.size() != rows) {
+            throw new InvalidInputException("y_true of shape " + targets.shapeString() + " must hold one class per "
+                    + "row of y_pred of shape " + scores.shapeString());
+        }
+        double[] out = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            int target = (int) targets.get(r);
+            if (target < 0 || target >= n) {
+                throw new InvalidInputException("class id " + targets.get(r) + " is outside [0, " + n + ")");
+            }
+            double score = scores.get(r * n + target);
+            int greater = 0;
+            for (int j = 0; j < n; j++) {
+                if (scores.get(r * n + j) > score) {
+                    greater++;
+                }
+            }
+            out[r] = match(greater < k);
+        }
+        return Tensor.of(out, trueShapeOrRows(targets, rows));
+    }
+
+    private static int[] trueShapeOrRows(Tensor targets, int rows) {
+        return targets.rank() == 0 ? new int[] {rows} : targets.shape();
+    }
+
+    /** Sparse labels must be integer class ids in {@code [0, numClasses)}. */
+    static void requireClassIds(Tensor labels, int numClasses) {
+        for (int i = 0; i < labels.size(); i++) {
+            Inputs.classId("y_true", labels, i, numClasses);
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package io.github.metricparity.keras.probabilistic;
+
+import io.github.metricparity.keras.AxisLayout;
+import io.github.metricparity.keras.Inputs;
+import io.github.metricparity.keras.KerasShapes;
+import io.github.metricparity.keras.MetricConfig;
+import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.keras.Numerics;
+import io.github.metricparity.keras.Param;
+import io.github.metricparity.keras.reduction.MeanMetricWrapper;
+import io.github.metricparity.spi.DType;
+import io.github.metricparity.spi.InvalidInputException;
+import io.github.metricparity.spi.Tensor;
+import java.util.List;
+
+/**
+ * The classes of Keras {@code metrics/probabilistic_metrics.py}; the per-sample functions are those of
+ * {@code losses/losses.py} with the TensorFlow backend's numerics ({@code backend/tensorflow/nn.py}).
+ *
+ * <ul>
+ *   <li>Probabilities are clipped to {@code [eps, 1 - eps]} in the metric dtype: in float32 that is
+ *       {@code [1.0000000117e-7, 0.99999988]}, so a confidently wrong prediction costs 15.942, not 16.118.</li>
+ *   <li>{@code CategoricalCrossentropy} renormalises probabilities to sum 1 along {@code axis} BEFORE clipping;
+ *       {@code SparseCategoricalCrossentropy} clips first and renormalises through the log-softmax of
+ *       {@code log p}.</li>
+ *   <li>The metrics do not reconcile ranks: crossentropies need equal shapes (sparse: one label per row),
+ *       {@code KLDivergence} and {@code Poisson} broadcast, so {@code (N,)} against {@code (N,1)} gives
+ *       {@code (N,N)} pairs exactly as in Keras.</li>
+ *   <li>{@code SparseCategoricalCrossentropy(ignore_class=c)}: samples labelled {@code c} contribute 0; without a
+ *       sample_weight they still count in the mean's denominator, with one they do not (the keras mask is applied
+ *       to weights only).</li>
+ * </ul>
+ */
+public final class ProbabilisticMetrics {
+    private static final String FAMILY = "probabilistic_metrics";
+
+    public static final MetricDefinition KL_DIVERGENCE = MetricDefinition.builder("KLDivergence", FAMILY)
+            .function("kl_divergence")
+            .factory(KLDivergence::new)
+            .build();
+
+    public static final MetricDefinition POISSON = MetricDefinition.builder("Poisson", FAMILY)
+            .function("poisson")
+            .factory(Poisson::new)
+            .build();
+
+    public static final MetricDefinition BINARY_CROSSENTROPY = MetricDefinition.builder("BinaryCrossentropy", FAMILY)
+            .function("binary_crossentropy")
+            .aliases("bce", "BCE")
+            .params(Param.boolParam("from_logits", false),
+                    Param.floatParam("label_smoothing", 0.0).check(Param.number(v -> v >= 0 && v <= 1),
+                            "must be in [0, 1]"))
+            .factory(BinaryCrossentropy::new)
+            .build();
+
+    public static final MetricDefinition CATEGORICAL_CROSSENTROPY = MetricDefinition
+            .builder("CategoricalCrossentropy", FAMILY)
+            .function("categorical_crossentropy")
+            .params(Param.boolParam("from_logits", false),
+                    Param.floatParam("label_smoothing", 0.0).check(Param.number(v -> v >= 0 && v <= 1),
+                            "must be in [0, 1]"),
+                    Param.intParam("axis", -1))
+            .factory(CategoricalCrossentropy::new)
+            .build();
+
+    public static final MetricDefinition SPARSE_CATEGORICAL_CROSSENTROPY = MetricDefinition
+            .builder("SparseCategoricalCrossentropy", FAMILY)
+            .function("sparse_categorical_crossentropy")
+            .params(Param.boolParam("from_logits", false),
+                    Param.of("ignore_class", Param.Kind.INT, null),
+                    Param.intParam("axis", -1))
+            .factory(SparseCategoricalCrossentropy::new)
+            .build();
+
+    public static final List<MetricDefinition> DEFINITIONS = List.of(KL_DIVERGENCE, POISSON, BINARY_CROSSENTROPY,
+            CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY);
+
+    private ProbabilisticMetrics() {
+    }
+
+    /** Keras {@code kl_divergence}: both clipped to {@code [eps, 1]}, {@code sum(y * log(y / p), -1)}. */
+    static final class KLDivergence extends MeanMetricWrapper {
+        KLDivergence(MetricConfig config) {
+            super(config);
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            double eps = Numerics.epsilon(dtype());
+            DType dt = dtype();
+            Tensor terms = KerasShapes.zipWith(yTrue, yPred, (t, p) -> {
+                double y = Numerics.clip(dt.round(t), eps, 1.0);
+                double q = Numerics.clip(dt.round(p), eps, 1.0);
+                return y * Math.log(y / q);
+            }, "y_true and y_pred");
+            return SampleValues.of(KerasShapes.reduceTrailingAxis(terms, false));
+        }
+    }
+
+    /** Keras {@code poisson}: {@code mean(y_pred - y_true * log(y_pred + eps), -1)}. */
+    static final class Poisson extends MeanMetricWrapper {
+        Poisson(MetricConfig config) {
+            super(config);
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            double eps = Numerics.epsilon(dtype());
+            DType dt = dtype();
+            Tensor terms = KerasShapes.zipWith(yTrue, yPred, (t, p) -> {
+                double rate = dt.round(p);
+                if (rate + eps <= 0) {
+                    throw new InvalidInputException("y_pred holds " + p + ": Poisson rates must be >= 0 "
+                            + "(log(y_pred + 1e-7) is undefined)");
+                }
+                return rate - dt.round(t) * Math.log(rate + eps);
+            }, "y_true and y_pred");
+            return SampleValues.of(KerasShapes.reduceTrailingAxis(terms, true));
+        }
+    }
+
+    /** Keras {@code binary_crossentropy}: element-wise crossentropy, mean over the last axis. */
+    static final class BinaryCrossentropy extends MeanMetricWrapper {
+        private final boolean fromLogits;
+        private final double labelSmoothing;
+
+        BinaryCrossentropy(MetricConfig config) {
+            super(config);
+            this.fromLogits = config.getBool("from_logits");
+            this.labelSmoothing = config.getDouble("label_smoothing");
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            Inputs.requireSameShape("y_true", yTrue, "y_pred", yPred);
+            Inputs.requireRankAtLeast("y_pred", yPred, 1);
+            DType dt = dtype();
+            double eps = Numerics.epsilon(dt);
+            double hi = Numerics.oneMinusEpsilon(dt);
+            int n = yPred.dim(-1);
+            int rows = yPred.size() / Math.max(n, 1);
+            double[] out = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                double acc = 0;
+                for (int j = 0; j < n; j++) {
+                    int i = r * n + j;
+                    double y = dt.round(yTrue.get(i));
+                    if (labelSmoothing != 0) {
+                        y = y * (1.0 - labelSmoothing) + 0.5 * labelSmoothing;
+                    }
+                    double x = dt.round(yPred.get(i));
+                    if (fromLogits) {
+                        // tf.nn.sigmoid_cross_entropy_with_logits: max(x, 0) - x*y + log(1 + exp(-|x|))
+                        acc += Math.max(x, 0) - x * y + Math.log1p(Math.exp(-Math.abs(x)));
+                    } else {
+                        double p = Numerics.clip(x, eps, hi);
+                        acc += -(y * Math.log(p) + (1 - y) * Math.log(dt.round(1 - p)));
+                    }
+                }
+                out[r] = acc / n;
+            }
+            return SampleValues.of(Tensor.of(out, KerasShapes.dropLast(yPred.shape())));
+        }
+    }
+
+    /** Keras {@code categorical_crossentropy} along {@code axis}. */
+    static final class CategoricalCrossentropy extends MeanMetricWrapper {
+        private final boolean fromLogits;
+        private final double labelSmoothing;
+        private final int axis;
+
+        CategoricalCrossentropy(MetricConfig config) {
+            super(config);
+            this.fromLogits = config.getBool("from_logits");
+            this.labelSmoothing = config.getDouble("label_smoothing");
+            this.axis = config.getInt("axis");
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            Inputs.requireRankAtLeast("y_pred", yPred, 1);
+            Inputs.requireSameShape("y_true", yTrue, "y_pred", yPred);
+            AxisLayout layout = layout(yPred, axis);
+            DType dt = dtype();
+            double eps = Numerics.epsilon(dt);
+            double hi = Numerics.oneMinusEpsilon(dt);
+            int classes = layout.length();
+            double[] out = new double[layout.lanes()];
+            for (int lane = 0; lane < out.length; lane++) {
+                double loss = 0;
+                if (fromLogits) {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int j = 0; j < classes; j++) {
+                        max = Math.max(max, dt.round(yPred.get(layout.index(lane, j))));
+                    }
+                    double sumExp = 0;
+                    for (int j = 0; j < classes; j++) {
+                        sumExp += Math.exp(dt.round(yPred.get(layout.index(lane, j))) - max);
+                    }
+                    double logSumExp = max + Math.log(sumExp);
+                    for (int j = 0; j < classes; j++) {
+                        int i = layout.index(lane, j);
+                        loss -= smoothed(yTrue.get(i), classes) * (dt.round(yPred.get(i)) - logSumExp);
+                    }
+                } else {
+                    double sum = 0;
+                    for (int j = 0; j < classes; j++) {
+                        sum += dt.round(yPred.get(layout.index(lane, j)));
+                    }
+                    for (int j = 0; j < classes; j++) {
+                        int i = layout.index(lane, j);
+                        double p = Numerics.clip(dt.round(dt.round(yPred.get(i)) / sum), eps, hi);
+                        loss -= smoothed(yTrue.get(i), classes) * Math.log(p);
+                    }
+                }
+                out[lane] = loss;
+            }
+            return SampleValues.of(Tensor.of(out, layout.reducedShape()));
+        }
+
+        private double smoothed(double y, int classes) {
+            double t = dtype().round(y);
+            return labelSmoothing == 0 ? t : t * (1.0 - labelSmoothing) + labelSmoothing / classes;
+        }
+    }
+
+    /** Keras {@code sparse_categorical_crossentropy}, with {@code ignore_class}. */
+    static final class SparseCategoricalCrossentropy extends MeanMetricWrapper {
+        private final boolean fromLogits;
+        private final Integer ignoreClass;
+        private final int axis;
+
+        SparseCategoricalCrossentropy(MetricConfig config) {
+            super(config);
+            this.fromLogits = config.getBool("from_logits");
+            this.ignoreClass = config.getNullableInt("ignore_class");
+            this.axis = config.getInt("axis");
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            Inputs.requireRankAtLeast("y_pred", yPred, 1);
+            if (axis != -1 && axis != yPred.rank() - 1) {
+                // backend/tensorflow/nn.py sparse_categorical_crossentropy
+                throw new InvalidInputException("only axis=-1 is supported by sparse categorical crossentropy, got "
+                        + "axis=" + axis + " for y_pred of shape " + yPred.shapeString());
+            }
+            Tensor labels = yTrue;
+            if (labels.rank() == yPred.rank() && labels.dim(-1) == 1) {
+                labels = KerasShapes.squeezeLast(labels);
+            }
+            int[] resultShape = KerasShapes.dropLast(yPred.shape());
+            if (!java.util.Arrays.equals(labels.shape(), resultShape)) {
+                throw new InvalidInputException("y_true of shape " + yTrue.shapeString() + " must hold one class id "
+                        + "per row of y_pred of shape " + yPred.shapeString());
+            }
+            DType dt = dtype();
+            double eps = Numerics.epsilon(dt);
+            double hi = Numerics.oneMinusEpsilon(dt);
+            int classes = yPred.dim(-1);
+            int rows = labels.size();
+            double[] out = new double[rows];
+            double[] mask = ignoreClass == null ? null : new double[rows];
+            for (int r = 0; r < rows; r++) {
+                if (ignoreClass != null && labels.get(r) == ignoreClass) {
+                    continue; // loss 0 and masked (losses.py: where(valid_mask, res, 0))
+                }
+                if (mask != null) {
+                    mask[r] = 1.0;
+                }
+                int label = Inputs.classId("y_true", labels, r, classes);
+                int base = r * classes;
+                // logits: log-softmax of the logits; probabilities: log-softmax of log(clip(p))
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < classes; j++) {
+                    max = Math.max(max, logit(yPred.get(base + j), eps, hi));
+                }
+                double sumExp = 0;
+                for (int j = 0; j < classes; j++) {
+                    sumExp += Math.exp(logit(yPred.get(base + j), eps, hi) - max);
+                }
+                out[r] = max + Math.log(sumExp) - logit(yPred.get(base + label), eps, hi);
+            }
+            Tensor values = Tensor.of(out, resultShape);
+            return new SampleValues(values, mask == null ? null : Tensor.of(mask, resultShape));
+        }
+
+        private double logit(double x, double eps, double hi) {
+            double v = dtype().round(x);
+            return fromLogits ? v : Math.log(Numerics.clip(v, eps, hi));
+        }
+    }
+
+    private static AxisLayout layout(Tensor t, int axis) {
+        try {
+            return new AxisLayout(t, axis);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("config axis=" + axis + " does not fit y_pred of shape " + t.shapeString());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.metricparity.keras.reduction;
+
+import io.github.metricparity.keras.MetricConfig;
+import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.spi.InvalidInputException;
+import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.ValuesMetric;
+import io.github.metricparity.keras.Inputs;
+
+/**
+ * Keras {@code Mean}: the weighted mean of the values given to {@link #updateValues}
+ * ({@code metrics/reduction_metrics.py}). {@code Mean.update([1,3,5,7], 2)} then {@code update([10])} gives 6.0:
+ * a scalar weight makes the whole batch one sample.
+ */
+public final class Mean extends MeanBase implements ValuesMetric {
+    public static final MetricDefinition DEFINITION = MetricDefinition.builder("Mean", "reduction_metrics")
+            .factory(Mean::new)
+            .build();
+
+    public Mean(MetricConfig config) {
+        super(config);
+    }
+
+    @Override
+    public void updateValues(Tensor values, Tensor sampleWeight) {
+        Inputs.requireFinite(this, "values", values);
+        if (sampleWeight != null) {
+            Inputs.requireFinite(this, "sample_weight", sampleWeight);
+        }
+        transact(() -> accumulate(values, sampleWeight, null));
+    }
+
+    @Override
+    protected void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+        throw new InvalidInputException("Mean takes update_state(values, sample_weight), not (y_true, y_pred): "
+                + "use updateValues");
+    }
+}

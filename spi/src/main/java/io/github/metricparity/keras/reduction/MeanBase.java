@@ -1,0 +1,51 @@
+package io.github.metricparity.keras.reduction;
+
+import io.github.metricparity.keras.AbstractMetric;
+import io.github.metricparity.keras.MetricConfig;
+import io.github.metricparity.keras.Numerics;
+import io.github.metricparity.keras.StateVariable;
+import io.github.metricparity.spi.Tensor;
+
+/**
+ * State and result of Keras {@code Mean}: variables {@code total} and {@code count}, result
+ * {@code divide_no_nan(total, count)} (0 before any update). Base of {@link Mean}, {@link MeanMetricWrapper} and
+ * every metric Keras derives from them.
+ */
+public abstract class MeanBase extends AbstractMetric {
+    private final StateVariable total;
+    private final StateVariable count;
+
+    protected MeanBase(MetricConfig config) {
+        super(config);
+        this.total = addVariable("total");
+        this.count = addVariable("count");
+    }
+
+    /** Adds values with Keras's sample-weight rules ({@link SamplewiseReduction}). */
+    protected final void accumulate(Tensor values, Tensor sampleWeight, Tensor mask) {
+        SamplewiseReduction.Contribution c = SamplewiseReduction.reduce(values, sampleWeight, mask, true, dtype());
+        total.add(c.total());
+        count.add(c.count());
+    }
+
+    /** Adds an already reduced contribution (fused fast paths). */
+    protected final void accumulate(double totalDelta, double countDelta) {
+        total.add(totalDelta);
+        count.add(countDelta);
+    }
+
+    /** The accumulated total. */
+    protected final double total() {
+        return total.get();
+    }
+
+    /** The accumulated count (sum of weights). */
+    protected final double count() {
+        return count.get();
+    }
+
+    @Override
+    protected Tensor computeResult() {
+        return Tensor.scalar(Numerics.divideNoNan(total.get(), count.get()));
+    }
+}

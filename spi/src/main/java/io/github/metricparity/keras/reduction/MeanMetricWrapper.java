@@ -1,0 +1,108 @@
+package io.github.metricparity.keras.reduction;
+
+import io.github.metricparity.keras.KerasCatalog;
+import io.github.metricparity.keras.MetricConfig;
+import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.keras.Param;
+import io.github.metricparity.spi.InvalidConfigException;
+import io.github.metricparity.spi.Metric;
+import io.github.metricparity.spi.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Keras {@code MeanMetricWrapper}: a per-sample function accumulated with {@link Mean}'s rules
+ * ({@code metrics/reduction_metrics.py}). Every accuracy, crossentropy, regression, hinge and correlation metric is
+ * one of these; subclasses give the function through {@link #sampleValues}.
+ *
+ * <p>Created by name, {@code MeanMetricWrapper} takes {@code fn}: the name of a Keras metric function
+ * ({@code "binary_accuracy"}, {@code "mean_squared_error"}, ...; or its Keras-serialised form
+ * {@code {"class_name": "function", "config": "binary_accuracy"}}) and that function's keyword arguments, e.g.
+ * {@code {"fn": "binary_accuracy", "threshold": 0.7}}. A Java function is wrapped with {@link #of}.
+ */
+public abstract class MeanMetricWrapper extends MeanBase {
+    public static final MetricDefinition DEFINITION = MetricDefinition.builder("MeanMetricWrapper", "reduction_metrics")
+            .defaultName("mean_metric_wrapper")
+            .params(Param.required("fn", Param.Kind.ANY))
+            .openKeys()
+            .factory(MeanMetricWrapper::fromConfig)
+            .build();
+
+    protected MeanMetricWrapper(MetricConfig config) {
+        super(config);
+    }
+
+    /** Per-element values of one batch, and optionally their keras mask. */
+    public record SampleValues(Tensor values, Tensor mask) {
+        public static SampleValues of(Tensor values) {
+            return new SampleValues(values, null);
+        }
+    }
+
+    /** The per-sample function of this metric, applied to one batch. */
+    protected abstract SampleValues sampleValues(Tensor yTrue, Tensor yPred);
+
+    /** This metric's per-sample function (with its config applied), usable on its own. */
+    public final SampleFunction sampleFunction() {
+        return (t, p) -> sampleValues(t, p).values();
+    }
+
+    @Override
+    protected void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+        SampleValues v = sampleValues(yTrue, yPred);
+        accumulate(v.values(), sampleWeight, v.mask());
+    }
+
+    /**
+     * Wraps a Java function. Its config names the function as {@code fn}; creating a metric back from that config
+     * works only for the names of Keras metric functions.
+     */
+    public static MeanMetricWrapper of(String fnName, SampleFunction fn) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("fn", fnName);
+        return new FunctionWrapper(DEFINITION.parseConfig(raw), fn);
+    }
+
+    private static Metric fromConfig(MetricConfig config) {
+        Object fn = config.get("fn");
+        String fnName = functionName(fn);
+        MetricDefinition wrapped = KerasCatalog.byFunctionName(fnName);
+        if (wrapped == null) {
+            throw new InvalidConfigException("MeanMetricWrapper: config 'fn' names no Keras metric function: "
+                    + fnName + " (a Java function is wrapped with MeanMetricWrapper.of)");
+        }
+        Map<String, Object> kwargs = new LinkedHashMap<>(config.extraKeys());
+        kwargs.put("dtype", config.dtype().kerasName());
+        Metric delegate = wrapped.create(kwargs);
+        if (!(delegate instanceof MeanMetricWrapper)) {
+            throw new InvalidConfigException("MeanMetricWrapper: '" + fnName + "' is not a per-sample function");
+        }
+        return new FunctionWrapper(config, ((MeanMetricWrapper) delegate).sampleFunction());
+    }
+
+    private static String functionName(Object fn) {
+        if (fn instanceof String) {
+            return (String) fn;
+        }
+        if (fn instanceof Map && ((Map<?, ?>) fn).get("config") instanceof String) {
+            return (String) ((Map<?, ?>) fn).get("config");
+        }
+        throw new InvalidConfigException("MeanMetricWrapper: config 'fn' must be a function name or a serialised "
+                + "Keras function object, got " + fn);
+    }
+
+    /** MeanMetricWrapper over an explicit function. */
+    private static final class FunctionWrapper extends MeanMetricWrapper {
+        private final SampleFunction fn;
+
+        FunctionWrapper(MetricConfig config, SampleFunction fn) {
+            super(config);
+            this.fn = fn;
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            return SampleValues.of(fn.apply(yTrue, yPred));
+        }
+    }
+}

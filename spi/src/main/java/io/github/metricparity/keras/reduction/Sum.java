@@ -1,0 +1,47 @@
+package io.github.metricparity.keras.reduction;
+
+import io.github.metricparity.keras.AbstractMetric;
+import io.github.metricparity.keras.Inputs;
+import io.github.metricparity.keras.MetricConfig;
+import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.keras.StateVariable;
+import io.github.metricparity.spi.InvalidInputException;
+import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.ValuesMetric;
+
+/**
+ * Keras {@code Sum}: the weighted sum of the values ({@code metrics/reduction_metrics.py}); the weighting rules
+ * are those of {@link Mean} with sums in place of means.
+ */
+public final class Sum extends AbstractMetric implements ValuesMetric {
+    public static final MetricDefinition DEFINITION = MetricDefinition.builder("Sum", "reduction_metrics")
+            .factory(Sum::new)
+            .build();
+
+    private final StateVariable total;
+
+    public Sum(MetricConfig config) {
+        super(config);
+        this.total = addVariable("total");
+    }
+
+    @Override
+    public void updateValues(Tensor values, Tensor sampleWeight) {
+        Inputs.requireFinite(this, "values", values);
+        if (sampleWeight != null) {
+            Inputs.requireFinite(this, "sample_weight", sampleWeight);
+        }
+        transact(() -> total.add(SamplewiseReduction.reduce(values, sampleWeight, null, false, dtype()).total()));
+    }
+
+    @Override
+    protected void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+        throw new InvalidInputException("Sum takes update_state(values, sample_weight), not (y_true, y_pred): "
+                + "use updateValues");
+    }
+
+    @Override
+    protected Tensor computeResult() {
+        return Tensor.scalar(total.get());
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The metricparity contract ({@code io.github.metricparity.spi}) and the reference Keras 3 semantics
+ * ({@code io.github.metricparity.keras} and its family packages). Depends on the JDK only.
+ */
+module io.github.metricparity.spi {
+    exports io.github.metricparity.spi;
+    exports io.github.metricparity.keras;
+    exports io.github.metricparity.keras.reduction;
+    exports io.github.metricparity.keras.accuracy;
+    exports io.github.metricparity.keras.probabilistic;
+
+    uses io.github.metricparity.spi.MetricProvider;
+    uses io.github.metricparity.spi.ConformanceDriver;
+
+    provides io.github.metricparity.spi.MetricProvider with io.github.metricparity.keras.ReferenceProvider;
+    provides io.github.metricparity.spi.ConformanceDriver with io.github.metricparity.keras.ReferenceDriver;
+}
