@@ -41,10 +41,10 @@ class SmokeTest {
         mean.updateValues(Tensor.vector(10));
         assertEquals(6.0, mean.resultValue(), 1e-9);
 
-        Metric ba = registry.create("BinaryAccuracy", Map.of("threshold", 0.7));
+        Metric ba = registry.create("BinaryAccuracy", Map.of("threshold", 0.5));
         ba.update(Tensor.of(new double[] {1, 1, 0, 0}, 4, 1), Tensor.of(new double[] {0.98, 1, 0, 0.6}, 4, 1));
         assertEquals(0.75, ba.resultValue(), 1e-6);
-        assertEquals(Map.of("name", "binary_accuracy", "dtype", "float32", "threshold", 0.7), ba.config());
+        assertEquals(Map.of("name", "binary_accuracy", "dtype", "float32", "threshold", 0.5), ba.config());
 
         Metric top = registry.create("TopKCategoricalAccuracy", Map.of("k", 1));
         top.update(Tensor.of(new double[] {0, 0, 1, 0, 1, 0}, 2, 3), Tensor.of(new double[] {0.1, 0.9, 0.8, 0.05, 0.95, 0}, 2, 3));
