@@ -1,0 +1,2 @@
+/** Keras metrics as Tribuo evaluators. */
+package io.github.metricparity.tribuo;
