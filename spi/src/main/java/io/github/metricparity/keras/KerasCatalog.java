@@ -1,6 +1,7 @@
 package io.github.metricparity.keras;
 
 import io.github.metricparity.keras.accuracy.AccuracyMetrics;
+import io.github.metricparity.keras.fscore.FScoreMetrics;
 import io.github.metricparity.keras.iou.IouMetrics;
 import io.github.metricparity.keras.probabilistic.ProbabilisticMetrics;
 import io.github.metricparity.keras.reduction.ReductionMetrics;
@@ -21,7 +22,8 @@ public final class KerasCatalog {
                     ReductionMetrics.DEFINITIONS,
                     AccuracyMetrics.DEFINITIONS,
                     ProbabilisticMetrics.DEFINITIONS,
-                    IouMetrics.DEFINITIONS)
+                    IouMetrics.DEFINITIONS,
+                    FScoreMetrics.DEFINITIONS)
             .flatMap(List::stream)
             .collect(Collectors.toUnmodifiableList());
 
