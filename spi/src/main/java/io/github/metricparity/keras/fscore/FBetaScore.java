@@ -78,6 +78,7 @@ final class FBetaScore extends AbstractMetric {
                 v.build(shape);
             }
         }
+        requireConsistentState();
         int classes = micro ? 1 : truePositives.shape()[0];
         if (!micro) {
             requireColumns("the confusion counts", full[1], classes, yTrue, yPred, sampleWeight);
@@ -179,12 +180,27 @@ final class FBetaScore extends AbstractMetric {
         }
     }
 
+    /** A restored or merged state must have the shapes the first update would have built. */
+    private void requireConsistentState() {
+        int[] shape = truePositives.shape();
+        boolean ok = shape.length == (average == Average.MICRO ? 0 : 1);
+        for (StateVariable v : List.of(falsePositives, falseNegatives, intermediateWeights)) {
+            ok &= v.isBuilt() && java.util.Arrays.equals(shape, v.shape());
+        }
+        if (!ok) {
+            throw new MetricException(label() + ": inconsistent state: true_positives has shape "
+                    + Tensor.shapeString(shape) + " and the other variables must have the same shape, (C,) or () for "
+                    + "average='micro'");
+        }
+    }
+
     @Override
     protected Tensor computeResult() {
         if (!truePositives.isBuilt()) {
             throw new MetricException(label() + ": result() called before the first update_state(); the state "
                     + "variables are created from the first batch's shape (Keras raises here too)");
         }
+        requireConsistentState();
         DType dt = dtype();
         double eps = Numerics.epsilon(dt);
         double b2 = dt.round(beta * beta);

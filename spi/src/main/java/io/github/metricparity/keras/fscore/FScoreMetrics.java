@@ -27,8 +27,9 @@ public final class FScoreMetrics {
     private static final String FAMILY = "f_score_metrics";
 
     private static Param average() {
+        List<String> allowed = List.of("micro", "macro", "weighted");
         return Param.of("average", Param.Kind.STRING, null)
-                .oneOf("micro", "macro", "weighted");
+                .check(allowed::contains, "must be null (None), \"micro\", \"macro\" or \"weighted\"");
     }
 
     private static Param threshold() {

@@ -472,6 +472,17 @@ class FScoreMetricsTest {
         }
 
         @Test
+        void inconsistentRestoredStateIsReported() {
+            Metric metric = create("F1Score");
+            metric.update(m(DOC_TRUE), m(DOC_PRED));
+            Map<String, Tensor> vars = new LinkedHashMap<>(metric.snapshot().variables());
+            vars.put("false_positives", Tensor.vector(1, 2));
+            metric.restore(new MetricState("F1Score", metric.config(), vars));
+            MetricException e = assertThrows(MetricException.class, metric::result);
+            assertTrue(e.getMessage().contains("inconsistent state"), e.getMessage());
+        }
+
+        @Test
         void stateVariablesAreKeras() {
             Metric metric = create("FBetaScore");
             metric.update(m(DOC_TRUE), m(DOC_PRED));
