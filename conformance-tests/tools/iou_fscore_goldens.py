@@ -52,6 +52,12 @@ def flat(x):
     return out
 
 
+def argmax_key(v):
+    """float32 value; -0.0 becomes -tiny, as Keras's argmax does before tf.argmax."""
+    v = f32(v)
+    return -1.1754943508222875e-38 if v == 0.0 and math.copysign(1.0, v) < 0 else v
+
+
 def argmax_axis(x, axis):
     """ops.argmax(x, axis) on a nested list; ties to the first index, values seen as float32."""
     shape = shape_of(x)
@@ -68,9 +74,9 @@ def argmax_axis(x, axis):
     out = []
     for o in range(outer):
         for i in range(inner):
-            best, bv = 0, f32(data[(o * length) * inner + i])
+            best, bv = 0, argmax_key(data[(o * length) * inner + i])
             for j in range(1, length):
-                v = f32(data[(o * length + j) * inner + i])
+                v = argmax_key(data[(o * length + j) * inner + i])
                 if v > bv:
                     best, bv = j, v
             out.append(best)

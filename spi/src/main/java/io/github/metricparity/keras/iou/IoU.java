@@ -105,7 +105,10 @@ class IoU extends AbstractMetric {
         return x.rank() > 1 ? x.reshape(x.size()) : x;
     }
 
-    /** {@code ops.argmax(x, axis)}: ties to the first index; values compared as float32, as Keras sees them. */
+    /**
+     * {@code ops.argmax(x, axis)}: ties to the first index; values compared as float32, as Keras sees them, with
+     * -0.0 below +0.0 (Keras replaces -0.0 by -tiny before {@code tf.argmax}, backend/tensorflow/numpy.py argmax).
+     */
     private Tensor argmax(String argument, Tensor x) {
         if (x.rank() == 0 || axis < -x.rank() || axis >= x.rank()) {
             throw new InvalidInputException(argument + " of shape " + x.shapeString() + " has no axis " + axis
@@ -119,9 +122,9 @@ class IoU extends AbstractMetric {
         double[] out = new double[layout.lanes()];
         for (int lane = 0; lane < out.length; lane++) {
             int best = 0;
-            float bestValue = (float) x.get(layout.index(lane, 0));
+            float bestValue = argmaxKey(x.get(layout.index(lane, 0)));
             for (int j = 1; j < layout.length(); j++) {
-                float v = (float) x.get(layout.index(lane, j));
+                float v = argmaxKey(x.get(layout.index(lane, j)));
                 if (v > bestValue) {
                     bestValue = v;
                     best = j;
@@ -130,6 +133,11 @@ class IoU extends AbstractMetric {
             out[lane] = best;
         }
         return Tensor.of(out, layout.reducedShape());
+    }
+
+    private static float argmaxKey(double value) {
+        float f = (float) value;
+        return f == 0f && Float.floatToRawIntBits(f) != 0 ? -Float.MIN_NORMAL : f;
     }
 
     @Override

@@ -302,6 +302,14 @@ class IouMetricsTest {
         }
 
         @Test
+        void negativeZeroLosesTheArgmaxAsInKeras() {
+            Metric metric = create("MeanIoU", "num_classes", 2, "sparse_y_pred", false);
+            metric.update(v(1, 0), m(new double[][] {{-0.0, 0.0}, {0.0, -0.0}}));
+            assertArrayEquals(new double[] {1, 0, 0, 1},
+                    metric.snapshot().variable("total_confusion_matrix").toDoubleArray(), 0.0);
+        }
+
+        @Test
         void axisZeroArgmaxesDownColumns() {
             Metric metric = create("OneHotMeanIoU", "num_classes", 3, "axis", 0);
             metric.update(m(new double[][] {{0, 1, 0, 1}, {0, 0, 1, 0}, {1, 0, 0, 0}}),
