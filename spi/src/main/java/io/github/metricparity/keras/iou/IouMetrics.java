@@ -31,7 +31,9 @@ public final class IouMetrics {
     private static final String FAMILY = "iou_metrics";
 
     private static Param numClasses() {
-        return Param.required("num_classes", Param.Kind.INT).check(Param.number(n -> n >= 1), "must be >= 1");
+        // the (num_classes, num_classes) matrix must fit one Java array: at most 46340 classes
+        return Param.required("num_classes", Param.Kind.INT)
+                .check(Param.number(n -> n >= 1 && n * n <= Integer.MAX_VALUE), "must be in [1, 46340]");
     }
 
     private static Param targetClassIds() {

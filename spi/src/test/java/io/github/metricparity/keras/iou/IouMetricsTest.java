@@ -449,6 +449,7 @@ class IouMetricsTest {
             assertRefused("IoU", "num_classes", 2, "target_class_ids", List.of());
             assertRefused("IoU", "num_classes", 2, "target_class_ids", 1);
             assertRefused("MeanIoU", "num_classes", 0);
+            assertRefused("MeanIoU", "num_classes", 50_000);
             assertRefused("MeanIoU", "num_classes", 2, "target_class_ids", List.of(0));
             assertRefused("OneHotIoU", "num_classes", 2, "target_class_ids", List.of(0), "sparse_y_true", true);
             assertRefused("BinaryIoU", "num_classes", 2);
