@@ -9,7 +9,9 @@ import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.MetricException;
 import io.github.metricparity.spi.Tensor;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Keras {@code FBetaScore} (and {@code F1Score}, the same with beta 1.0); see {@link FScoreMetrics} for the rules.
@@ -33,7 +35,7 @@ final class FBetaScore extends AbstractMetric {
     FBetaScore(MetricConfig config, double beta) {
         super(config);
         String avg = config.getString("average");
-        this.average = avg == null ? Average.NONE : Average.valueOf(avg.toUpperCase(java.util.Locale.ROOT));
+        this.average = avg == null ? Average.NONE : Average.valueOf(avg.toUpperCase(Locale.ROOT));
         this.beta = beta;
         this.threshold = config.getNullableDouble("threshold");
         this.truePositives = addLazyVariable("true_positives");
@@ -185,7 +187,7 @@ final class FBetaScore extends AbstractMetric {
         int[] shape = truePositives.shape();
         boolean ok = shape.length == (average == Average.MICRO ? 0 : 1);
         for (StateVariable v : List.of(falsePositives, falseNegatives, intermediateWeights)) {
-            ok &= v.isBuilt() && java.util.Arrays.equals(shape, v.shape());
+            ok &= v.isBuilt() && Arrays.equals(shape, v.shape());
         }
         if (!ok) {
             throw new MetricException(label() + ": inconsistent state: true_positives has shape "

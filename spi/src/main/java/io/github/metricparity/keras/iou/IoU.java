@@ -2,7 +2,6 @@ package io.github.metricparity.keras.iou;
 
 import io.github.metricparity.keras.AbstractMetric;
 import io.github.metricparity.keras.AxisLayout;
-import io.github.metricparity.keras.KerasShapes;
 import io.github.metricparity.keras.MetricConfig;
 import io.github.metricparity.keras.Numerics;
 import io.github.metricparity.keras.StateVariable;
