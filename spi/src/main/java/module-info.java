@@ -8,6 +8,7 @@ module io.github.metricparity.spi {
     exports io.github.metricparity.keras.reduction;
     exports io.github.metricparity.keras.accuracy;
     exports io.github.metricparity.keras.probabilistic;
+    exports io.github.metricparity.keras.confusion;
 
     uses io.github.metricparity.spi.MetricProvider;
     uses io.github.metricparity.spi.ConformanceDriver;

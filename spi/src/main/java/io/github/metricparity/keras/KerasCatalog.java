@@ -1,6 +1,7 @@
 package io.github.metricparity.keras;
 
 import io.github.metricparity.keras.accuracy.AccuracyMetrics;
+import io.github.metricparity.keras.confusion.ConfusionMetrics;
 import io.github.metricparity.keras.probabilistic.ProbabilisticMetrics;
 import io.github.metricparity.keras.reduction.ReductionMetrics;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ public final class KerasCatalog {
     private static final List<MetricDefinition> ALL = Stream.of(
                     ReductionMetrics.DEFINITIONS,
                     AccuracyMetrics.DEFINITIONS,
-                    ProbabilisticMetrics.DEFINITIONS)
+                    ProbabilisticMetrics.DEFINITIONS,
+                    ConfusionMetrics.DEFINITIONS)
             .flatMap(List::stream)
             .collect(Collectors.toUnmodifiableList());
 
