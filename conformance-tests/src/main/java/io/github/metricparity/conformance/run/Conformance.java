@@ -1,0 +1,43 @@
+package io.github.metricparity.conformance.run;
+
+import io.github.metricparity.conformance.golden.GoldenCase;
+import io.github.metricparity.spi.ConformanceDriver;
+import io.github.metricparity.spi.MetricRegistry;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Runs golden cases through every adapter found (or one chosen by id). */
+public final class Conformance {
+    private Conformance() {
+    }
+
+    /**
+     * Every {@link ConformanceDriver} on the class path, or only the one with {@code adapterId} (null = all).
+     *
+     * @throws IllegalArgumentException if {@code adapterId} names no driver
+     */
+    public static List<ConformanceDriver> drivers(String adapterId) {
+        List<ConformanceDriver> all = MetricRegistry.drivers();
+        if (adapterId == null) {
+            return all;
+        }
+        List<ConformanceDriver> chosen = all.stream().filter(d -> d.adapterId().equals(adapterId))
+                .collect(Collectors.toList());
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("no adapter with id '" + adapterId + "' (found: "
+                    + all.stream().map(ConformanceDriver::adapterId).collect(Collectors.toList()) + ")");
+        }
+        return chosen;
+    }
+
+    /** Runs every case through every driver; a case is counted once per adapter. */
+    public static RunSummary run(List<GoldenCase> cases, List<ConformanceDriver> drivers) {
+        RunSummary summary = new RunSummary();
+        for (ConformanceDriver d : drivers) {
+            for (GoldenCase c : cases) {
+                summary.add(GoldenRunner.run(c, d));
+            }
+        }
+        return summary;
+    }
+}
