@@ -8,7 +8,11 @@ import io.github.metricparity.keras.Param;
 import io.github.metricparity.keras.StateVariable;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The classes of Keras {@code metrics/confusion_metrics.py}. Every one accumulates weighted confusion-matrix counts
@@ -42,13 +46,13 @@ public final class ConfusionMetrics {
     public static final MetricDefinition PRECISION = MetricDefinition.builder("Precision", FAMILY)
             .params(thresholdsParam(), Param.of("top_k", Param.Kind.INT, null), Param.of("class_id", Param.Kind.INT,
                     null))
-            .factory(c -> new PrecisionRecall(c, true))
+            .factory(c -> new PrecisionRecall(normalizeThresholds(c), true))
             .build();
 
     public static final MetricDefinition RECALL = MetricDefinition.builder("Recall", FAMILY)
             .params(thresholdsParam(), Param.of("top_k", Param.Kind.INT, null), Param.of("class_id", Param.Kind.INT,
                     null))
-            .factory(c -> new PrecisionRecall(c, false))
+            .factory(c -> new PrecisionRecall(normalizeThresholds(c), false))
             .build();
 
     public static final MetricDefinition SENSITIVITY_AT_SPECIFICITY = atValue("SensitivityAtSpecificity",
@@ -75,7 +79,7 @@ public final class ConfusionMetrics {
     private static MetricDefinition conditionCount(String className, Condition condition) {
         return MetricDefinition.builder(className, FAMILY)
                 .params(thresholdsParam())
-                .factory(c -> new ConditionCount(c, condition))
+                .factory(c -> new ConditionCount(normalizeThresholds(c), condition))
                 .build();
     }
 
@@ -101,6 +105,23 @@ public final class ConfusionMetrics {
             }
         }
         return true;
+    }
+
+    /**
+     * The config with {@code thresholds} as a Double or a list of Doubles (the shape as given is kept: a number stays
+     * a number), so that equal configs compare equal whatever number types the caller's JSON reader produced.
+     */
+    private static MetricConfig normalizeThresholds(MetricConfig cfg) {
+        Object t = cfg.get("thresholds");
+        Object n = t == null ? null : t instanceof List
+                ? ((List<?>) t).stream().map(o -> ((Number) o).doubleValue()).collect(Collectors.toUnmodifiableList())
+                : (Object) ((Number) t).doubleValue();
+        if (Objects.equals(n, t)) {
+            return cfg;
+        }
+        Map<String, Object> raw = new LinkedHashMap<>(cfg.toKerasConfig());
+        raw.put("thresholds", n);
+        return cfg.definition().parseConfig(raw);
     }
 
     /** {@code parse_init_thresholds}: the given value as a list, or the default threshold alone. */

@@ -84,6 +84,15 @@ class ConfigTest {
     }
 
     @Test
+    void numberTypesDoNotMatter() {
+        Metric a = metric("Precision", "thresholds", List.of(1, 0.5));
+        Metric b = metric("Precision", "thresholds", List.of(1.0, 0.5));
+        assertEquals(a.config(), b.config());
+        a.merge(b);
+        assertEquals(0.5, metric("TruePositives", "thresholds", 0.5f).config().get("thresholds"));
+    }
+
+    @Test
     void aucConfigFromExplicitThresholds() {
         Map<String, Object> c = metric("AUC", "num_thresholds", null, "curve", "pr", "summation_method", "Majoring",
                 "thresholds", List.of(0.5, 0.3)).config();
