@@ -115,11 +115,6 @@ final class ConfusionMatrixUpdate {
         return true;
     }
 
-    /** Number of labels (columns of the targets) a multi-label update of {@code yPred} needs. */
-    static int labelsOf(Tensor yPred) {
-        return yPred.dim(-1);
-    }
-
     /**
      * Accumulates one batch into the given targets (null = not tracked). Each target has {@code T} entries, or
      * {@code T * L} in row-major {@code (T, L)} order when multi-label. Computes everything first, then adds, so a
