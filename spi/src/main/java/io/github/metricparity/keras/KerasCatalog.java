@@ -1,6 +1,7 @@
 package io.github.metricparity.keras;
 
 import io.github.metricparity.keras.accuracy.AccuracyMetrics;
+import io.github.metricparity.keras.confusion.ConfusionMetrics;
 import io.github.metricparity.keras.fscore.FScoreMetrics;
 import io.github.metricparity.keras.iou.IouMetrics;
 import io.github.metricparity.keras.probabilistic.ProbabilisticMetrics;
@@ -22,6 +23,7 @@ public final class KerasCatalog {
                     ReductionMetrics.DEFINITIONS,
                     AccuracyMetrics.DEFINITIONS,
                     ProbabilisticMetrics.DEFINITIONS,
+                    ConfusionMetrics.DEFINITIONS,
                     IouMetrics.DEFINITIONS,
                     FScoreMetrics.DEFINITIONS)
             .flatMap(List::stream)
