@@ -983,12 +983,14 @@ def hinge_cases():
     fn = LOSSES + ":1613-1667"
     out += [
         case("hinge.derived.rank_broadcast", "Hinge", {},
-             [upd([1, 0, 1], [[0.5], [-0.5], [2.0]]), res()], d, fn,
+             [upd([1, 0, 1], [[0.5], [-0.5], [2.0]]), res(), RESET,
+              upd([1, 0, 1], [[0.5], [-0.5], [2.0]], [1.0, 2.0, 0.5]), res()], d, fn,
              "as a metric hinge does not squeeze ranks: y_true (3,) against y_pred (3,1) broadcasts to (3,3), "
-             "every prediction against every (converted) label"),
+             "every prediction against every (converted) label; row i holds prediction i (the weighted result "
+             "tells the orientation; an element-wise comparison would give 1/3 unweighted)"),
         case("hinge.derived.rank_broadcast_reversed", "Hinge", {},
-             [upd([[1], [0], [1]], [0.5, -0.5, 2.0]), res()], d, fn,
-             "y_true (3,1) against y_pred (3,): the (3,3) broadcast the other way round"),
+             [upd([[1], [0], [1]], [0.5, -0.5, 2.0], [1.0, 2.0, 0.5]), res()], d, fn,
+             "y_true (3,1) against y_pred (3,): the (3,3) broadcast the other way round, row i holds label i"),
         case("hinge.derived.batch_level_conversion", "Hinge", {},
              [upd([[0, 1]], [[-0.5, 0.5]]), res(), upd([[0, 1, -1]], [[0.3, 0.8, -0.2]]), res()], d, fn,
              "the 0/1 -> -1/1 conversion is decided per batch: the first batch is binary and converted, the "
@@ -1003,7 +1005,7 @@ def hinge_cases():
              [upd([[1.0]], [[0.25]]), upd(1.0, 0.5, expect_error=True), res()], d, fn,
              "ops.mean(x, axis=-1) of a scalar fails; the state is unchanged"),
         case("squared_hinge.derived.rank_broadcast", "SquaredHinge", {},
-             [upd([1, 0, 1], [[0.5], [-0.5], [2.0]]), res()], d, LOSSES + ":1676-1705",
+             [upd([1, 0, 1], [[0.5], [-0.5], [2.0]], [1.0, 2.0, 0.5]), res()], d, LOSSES + ":1676-1705",
              "(3,) against (3,1) broadcasts to (3,3), as Hinge"),
         case("squared_hinge.derived.batch_level_conversion", "SquaredHinge", {},
              [upd([[0, 1]], [[-0.5, 0.5]]), upd([[0, 1, -1]], [[0.3, 0.8, -0.2]]), res()], d, LOSSES + ":1676-1705",

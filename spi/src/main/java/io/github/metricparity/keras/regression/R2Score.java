@@ -32,7 +32,7 @@ import java.util.List;
  *       {@code "uniform_average"} its mean, {@code "variance_weighted_average"} {@code Σ(SStot·r2)/ΣSStot}.</li>
  *   <li>{@code num_regressors = p > 0}: adjusted {@code 1 - (1 - r2)(n - 1)/(n - p - 1)} with {@code n} =
  *       {@code num_samples}; when {@code p >= n - 1} Keras warns and returns the plain score (the warning is issued
- *       here once per instance through {@link Diagnostics}).</li>
+ *       here once per instance through {@link Diagnostics}; in strict mode {@code result()} throws instead).</li>
  * </ul>
  * Keras computes all of this in float32 and the result is sensitive to it (the {@code squared_sum - sum²/count}
  * cancellation decides whether constant targets give exactly 0, hence the inf-to-0 rule, or a huge score): each
@@ -71,7 +71,7 @@ final class R2Score extends AbstractMetric {
         Tensor t = tp[0];
         Tensor p = tp[1];
         if (t.rank() != 2 || p.rank() != 2) {
-            throw new InvalidInputException("R2Score expects 2D inputs with shape (batch_size, output_dim), got "
+            throw new InvalidInputException("expects 2D inputs with shape (batch_size, output_dim), got "
                     + "y_true of shape " + yTrue.shapeString() + " and y_pred of shape " + yPred.shapeString()
                     + " (after squeeze_or_expand_to_same_rank: " + t.shapeString() + " and " + p.shapeString() + ")");
         }
