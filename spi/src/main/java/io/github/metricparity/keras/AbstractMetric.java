@@ -28,9 +28,11 @@ import java.util.Map;
 public abstract class AbstractMetric implements Metric {
     private final MetricConfig config;
     private final List<StateVariable> variables = new ArrayList<>();
+    private final ProbabilityDiagnostics diagnostics;
 
     protected AbstractMetric(MetricConfig config) {
         this.config = config;
+        this.diagnostics = ProbabilityDiagnostics.of(config);
     }
 
     /** Declares a state variable of fixed shape, initialised to zeros. */
@@ -75,10 +77,11 @@ public abstract class AbstractMetric implements Metric {
     @Override
     public void update(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
         Inputs.requireFinite(this, "y_true", yTrue);
-        Inputs.requireFinite(this, "y_pred", yPred);
+        double[] range = Inputs.finiteRange(this, "y_pred", yPred);
         if (sampleWeight != null) {
             Inputs.requireFinite(this, "sample_weight", sampleWeight);
         }
+        diagnostics.check(this, yPred, range[0], range[1]);
         transact(() -> updateState(yTrue, yPred, sampleWeight));
     }
 

@@ -11,27 +11,57 @@ public final class Inputs {
 
     /** Refuses a null tensor, or one holding NaN or an infinity (Keras would silently propagate them). */
     public static void requireFinite(AbstractMetric metric, String argument, Tensor t) {
+        finiteRange(metric, argument, t);
+    }
+
+    /**
+     * {@link #requireFinite} that also returns {@code {min, max}} of the values ({@code {+inf, -inf}} when empty),
+     * in the same pass.
+     */
+    public static double[] finiteRange(AbstractMetric metric, String argument, Tensor t) {
         if (t == null) {
             throw new InvalidInputException(metric.label() + ": " + argument + " is null");
         }
         int n = t.size();
+        int off = t.offset();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         float[] f = t.floatBuffer();
         if (f != null) {
-            int off = t.offset();
+            float lo = Float.POSITIVE_INFINITY;
+            float hi = Float.NEGATIVE_INFINITY;
             for (int i = 0; i < n; i++) {
-                if (!Float.isFinite(f[off + i])) {
-                    throw nonFinite(metric, argument, t, i);
-                }
+                float v = f[off + i];
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
+            // NaN poisons min/max, an infinity shows at an end: one test after the loop keeps it vectorisable
+            if (!Float.isFinite(lo) || !Float.isFinite(hi)) {
+                throw nonFinite(metric, argument, t, firstNonFinite(t));
+            }
+            min = lo;
+            max = hi;
         } else {
             double[] d = t.doubleBuffer();
-            int off = t.offset();
             for (int i = 0; i < n; i++) {
-                if (!Double.isFinite(d[off + i])) {
-                    throw nonFinite(metric, argument, t, i);
-                }
+                double v = d[off + i];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            if (n > 0 && (!Double.isFinite(min) || !Double.isFinite(max))) {
+                throw nonFinite(metric, argument, t, firstNonFinite(t));
             }
         }
+        return new double[] {min, max};
+    }
+
+    private static int firstNonFinite(Tensor t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (!Double.isFinite(t.get(i))) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static InvalidInputException nonFinite(AbstractMetric metric, String argument, Tensor t, int i) {

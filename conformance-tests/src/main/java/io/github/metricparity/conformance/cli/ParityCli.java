@@ -6,22 +6,36 @@ import io.github.metricparity.conformance.golden.GoldenReader;
 import io.github.metricparity.conformance.golden.GoldenSets;
 import io.github.metricparity.conformance.run.CaseResult;
 import io.github.metricparity.conformance.run.Conformance;
+import io.github.metricparity.conformance.report.ConsoleRenderer;
+import io.github.metricparity.conformance.report.HtmlRenderer;
+import io.github.metricparity.conformance.report.JsonRenderer;
+import io.github.metricparity.conformance.report.ParityReport;
+import io.github.metricparity.conformance.report.ReportRunner;
 import io.github.metricparity.conformance.run.RunSummary;
 import io.github.metricparity.spi.ConformanceDriver;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The {@code parity} command line.
  *
  * <pre>
  * java -jar parity.jar check [--cases FILE]... [--adapter ID] [--verbose]
+ * java -jar parity.jar report [--cases FILE]... [--adapter ID] [--out DIR] [--format console,html,json]
  * java -jar parity.jar adapters
  * </pre>
+ * {@code report} runs the golden cases through every adapter, then each framework's own metrics against Keras on the
+ * same predictions, prints the matrix and writes {@code report.html} (self-contained) and {@code report.json} to
+ * {@code DIR} (default: {@code parity-report/} beside the jar); it exits with 1 when a golden case failed.
  * {@code check} runs golden cases (the project's own without {@code --cases}) through every adapter found with
  * ServiceLoader, prints one line per failing case and the line {@code N passed, N failed[, N skipped]}, and exits
  * with 1 when a case failed, 2 on a usage error or a malformed golden file.
@@ -49,6 +63,8 @@ public final class ParityCli {
             switch (args[0]) {
                 case "check":
                     return check(Options.parse(args, 1));
+                case "report":
+                    return report(Options.parse(args, 1));
                 case "adapters":
                     for (ConformanceDriver d : Conformance.drivers(null)) {
                         out.println(d.adapterId() + "  " + d.getClass().getName());
@@ -81,6 +97,46 @@ public final class ParityCli {
         return summary.anyFailed() ? 1 : 0;
     }
 
+    private int report(Options o) {
+        List<GoldenCase> cases = loadCases(o.casesFiles);
+        List<ConformanceDriver> drivers = Conformance.drivers(o.adapter);
+        ParityReport report = ReportRunner.run(cases, drivers, o.adapter == null ? null : List.of(o.adapter));
+        Set<String> formats = o.formats;
+        if (formats.contains("console")) {
+            ConsoleRenderer.render(report, out);
+        } else {
+            out.println(report.summaryLine());
+        }
+        if (formats.contains("html") || formats.contains("json")) {
+            Path dir = o.out != null ? Paths.get(o.out) : defaultReportDir();
+            try {
+                Files.createDirectories(dir);
+                if (formats.contains("html")) {
+                    Files.writeString(dir.resolve("report.html"), HtmlRenderer.render(report));
+                    out.println("wrote " + dir.resolve("report.html"));
+                }
+                if (formats.contains("json")) {
+                    JsonRenderer.write(report, dir.resolve("report.json"));
+                    out.println("wrote " + dir.resolve("report.json"));
+                }
+            } catch (IOException e) {
+                throw new UsageException("cannot write the report to " + dir + ": " + e.getMessage());
+            }
+        }
+        return report.count(CaseResult.Status.FAILED) > 0 ? 1 : 0;
+    }
+
+    /** {@code parity-report/} beside parity.jar, or under {@code target/} when run from classes. */
+    static Path defaultReportDir() {
+        try {
+            Path location = Paths.get(ParityCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // parity.jar sits in target/, classes in target/classes: either way the report goes to target/
+            return location.getParent().resolve("parity-report");
+        } catch (URISyntaxException | RuntimeException e) {
+            return Paths.get("target", "parity-report");
+        }
+    }
+
     /** The cases of the given files, or the bundled ones when none is given. */
     static List<GoldenCase> loadCases(List<String> files) {
         if (files.isEmpty()) {
@@ -99,9 +155,12 @@ public final class ParityCli {
 
     private static void usage(PrintStream s) {
         s.println("usage: parity check [--cases FILE]... [--adapter ID] [--verbose]");
+        s.println("       parity report [--cases FILE]... [--adapter ID] [--out DIR] [--format console,html,json]");
         s.println("       parity adapters");
         s.println("  check     run golden cases (the project's own, or FILE in the golden format) through every");
         s.println("            adapter found; prints failing cases and 'N passed, N failed[, N skipped]'");
+        s.println("  report    the same cases, plus each framework's own metrics against Keras on the same");
+        s.println("            predictions; prints a matrix, writes report.html and report.json to DIR");
         s.println("  adapters  list the adapters found on the class path");
     }
 
@@ -110,6 +169,8 @@ public final class ParityCli {
         final List<String> casesFiles = new ArrayList<>();
         String adapter;
         boolean verbose;
+        String out;
+        Set<String> formats = new LinkedHashSet<>(List.of("console", "html", "json"));
 
         static Options parse(String[] args, int from) {
             Options o = new Options();
@@ -120,6 +181,19 @@ public final class ParityCli {
                         break;
                     case "--adapter":
                         o.adapter = value(args, ++i, "--adapter");
+                        break;
+                    case "--out":
+                        o.out = value(args, ++i, "--out");
+                        break;
+                    case "--format":
+                        o.formats = new LinkedHashSet<>();
+                        for (String f : value(args, ++i, "--format").split(",")) {
+                            String format = f.trim().toLowerCase(Locale.ROOT);
+                            if (!List.of("console", "html", "json").contains(format)) {
+                                throw new UsageException("--format takes console, html and/or json, got '" + f + "'");
+                            }
+                            o.formats.add(format);
+                        }
                         break;
                     case "--verbose":
                     case "-v":

@@ -1,0 +1,66 @@
+package io.github.metricparity.spi;
+
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * Usage warnings of metrics (see {@link Diagnostic}), sent to every {@link DiagnosticSink} and listener.
+ *
+ * <p>In strict mode (system property {@code metricparity.strict=true}, or {@link #setStrict}) a warning becomes an
+ * error: the update that triggered it is refused with {@link InvalidInputException} and leaves the state
+ * unchanged. Thread-safe.
+ */
+public final class Diagnostics {
+    private static volatile boolean strict = Boolean.getBoolean("metricparity.strict");
+    private static final List<Consumer<Diagnostic>> LISTENERS = new CopyOnWriteArrayList<>();
+    private static final List<DiagnosticSink> SINKS = loadSinks();
+    private static final System.Logger FALLBACK = System.getLogger("io.github.metricparity");
+
+    private Diagnostics() {
+    }
+
+    private static List<DiagnosticSink> loadSinks() {
+        return StreamSupport.stream(ServiceLoader.load(DiagnosticSink.class).spliterator(), false)
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    public static boolean isStrict() {
+        return strict;
+    }
+
+    /** Turns warnings into errors (true) or back into warnings. */
+    public static void setStrict(boolean value) {
+        strict = value;
+    }
+
+    /** Adds a listener that sees every warning (the parity report collects them this way). */
+    public static void addListener(Consumer<Diagnostic> listener) {
+        LISTENERS.add(listener);
+    }
+
+    public static void removeListener(Consumer<Diagnostic> listener) {
+        LISTENERS.remove(listener);
+    }
+
+    /**
+     * Issues a warning, or, in strict mode, throws it as an {@link InvalidInputException}.
+     */
+    public static void warn(Diagnostic d) {
+        if (strict) {
+            throw new InvalidInputException(d.message() + " (strict mode)");
+        }
+        if (SINKS.isEmpty()) {
+            FALLBACK.log(System.Logger.Level.WARNING, d.message());
+        }
+        for (DiagnosticSink s : SINKS) {
+            s.warn(d);
+        }
+        for (Consumer<Diagnostic> l : LISTENERS) {
+            l.accept(d);
+        }
+    }
+}
