@@ -2,6 +2,7 @@ package io.github.metricparity.tribuo.conformance;
 
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.Metric;
+import io.github.metricparity.spi.MetricException;
 import io.github.metricparity.spi.MetricState;
 import io.github.metricparity.spi.NotExpressibleException;
 import io.github.metricparity.spi.Tensor;
@@ -31,6 +32,7 @@ final class GoldenMetricHandle<T extends Output<T>> implements Metric {
     private final DataProvenance data;
     private GoldenModel<T> model;
     private KerasEvaluation<T> running;
+    private boolean resetAfterUpdates;
 
     GoldenMetricHandle(Metric prototype, KerasEvaluator<T> weighted, KerasEvaluator<T> unweighted,
             GoldenPredictions<T> golden, boolean probabilities) {
@@ -121,11 +123,22 @@ final class GoldenMetricHandle<T extends Output<T>> implements Metric {
 
     @Override
     public Tensor result() {
-        return current().result(prototype.name());
+        try {
+            return current().result(prototype.name());
+        } catch (MetricException e) {
+            if (running == null && resetAfterUpdates) {
+                // Keras's reset_state zeroes variables that earlier updates built; a Tribuo evaluation of no
+                // predictions is a new evaluation, whose lazily shaped state is not built
+                throw GoldenPredictions.notExpressible("after reset_state Keras keeps the state shapes of earlier "
+                        + "updates; a Tribuo evaluation of no predictions starts unbuilt (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
     }
 
     @Override
     public void reset() {
+        resetAfterUpdates |= running != null;
         running = null;
     }
 

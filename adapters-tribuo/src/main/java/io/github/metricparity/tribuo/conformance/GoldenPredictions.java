@@ -340,7 +340,7 @@ abstract class GoldenPredictions<T extends Output<T>> {
         throw notExpressible("y_true " + yTrue.shapeString() + " and y_pred " + yPred.shapeString()
                 + " are not one vector of " + what + " per example with equal widths (N, C)"
                 + (yTrue.rank() == 1 && yPred.rank() == 1
-                ? "; for this metric Keras reads a rank-1 batch as one sample, not as N examples of one output"
-                : ""));
+                ? "; for this metric and config Keras reads a rank-1 batch as one sample (or ranks across the batch "
+                + "axis with top_k/class_id), not as N examples of one output" : ""));
     }
 }
