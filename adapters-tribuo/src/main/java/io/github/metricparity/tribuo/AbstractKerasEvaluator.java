@@ -39,6 +39,12 @@ abstract class AbstractKerasEvaluator<T extends Output<T>> implements KerasEvalu
     private final List<MetricBinding> bindings;
     private final boolean useExampleWeights;
 
+    /**
+     * @throws io.github.metricparity.spi.UnknownMetricException  if the provider offers no such metric
+     * @throws io.github.metricparity.spi.InvalidConfigException  if Keras would refuse a config
+     * @throws IllegalArgumentException                           if the output type cannot feed a metric, or two
+     *                                                            metrics share a name
+     */
     AbstractKerasEvaluator(MetricProvider provider, List<KerasMetricSpec> specs, boolean useExampleWeights) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.registry = MetricRegistry.of(provider);

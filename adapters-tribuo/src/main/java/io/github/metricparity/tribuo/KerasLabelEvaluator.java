@@ -37,6 +37,11 @@ import org.tribuo.classification.LabelFactory;
  * score every label. {@code SparseTopKCategoricalAccuracy(from_sorted_ids=True)} is refused: the evaluator passes
  * scores, not sorted ids (use the default, which gives the same result).
  *
+ * <p>The constructors resolve every metric at once: an unknown identifier or a config Keras refuses throws the
+ * metric's {@link io.github.metricparity.spi.MetricException} ({@code UnknownMetricException},
+ * {@code InvalidConfigException}); a metric this output type cannot feed, or two metrics with one name, throws
+ * {@link IllegalArgumentException}.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class KerasLabelEvaluator extends AbstractKerasEvaluator<Label> {

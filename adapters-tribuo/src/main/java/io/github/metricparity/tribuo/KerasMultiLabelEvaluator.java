@@ -26,6 +26,11 @@ import org.tribuo.multilabel.MultiLabelFactory;
  * <p>Unlike Tribuo's MultiLabelEvaluator, which skips labels outside the model's domain, a ground-truth label outside
  * the domain is refused: it has no column.
  *
+ * <p>The constructors resolve every metric at once: an unknown identifier or a config Keras refuses throws the
+ * metric's {@link io.github.metricparity.spi.MetricException} ({@code UnknownMetricException},
+ * {@code InvalidConfigException}); a metric this output type cannot feed, or two metrics with one name, throws
+ * {@link IllegalArgumentException}.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class KerasMultiLabelEvaluator extends AbstractKerasEvaluator<MultiLabel> {

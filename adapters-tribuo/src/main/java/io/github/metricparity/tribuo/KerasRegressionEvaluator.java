@@ -24,6 +24,11 @@ import org.tribuo.regression.Regressor;
  * <p>Example weights are used as sample weights by default; Tribuo's own RegressionEvaluator ignores them unless
  * built with {@code useExampleWeights=true}.
  *
+ * <p>The constructors resolve every metric at once: an unknown identifier or a config Keras refuses throws the
+ * metric's {@link io.github.metricparity.spi.MetricException} ({@code UnknownMetricException},
+ * {@code InvalidConfigException}); a metric this output type cannot feed, or two metrics with one name, throws
+ * {@link IllegalArgumentException}.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class KerasRegressionEvaluator extends AbstractKerasEvaluator<Regressor> {
