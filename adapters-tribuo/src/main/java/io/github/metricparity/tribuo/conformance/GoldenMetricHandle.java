@@ -29,14 +29,16 @@ final class GoldenMetricHandle<T extends Output<T>> implements Metric {
     private final KerasEvaluator<T> unweighted;
     private final GoldenPredictions<T> golden;
     private final boolean probabilities;
+    private final boolean scalarWeightBroadcasts;
     private final DataProvenance data;
     private GoldenModel<T> model;
     private KerasEvaluation<T> running;
     private boolean resetAfterUpdates;
 
     GoldenMetricHandle(Metric prototype, KerasEvaluator<T> weighted, KerasEvaluator<T> unweighted,
-            GoldenPredictions<T> golden, boolean probabilities) {
+            GoldenPredictions<T> golden, boolean probabilities, boolean scalarWeightBroadcasts) {
         this.prototype = prototype;
+        this.scalarWeightBroadcasts = scalarWeightBroadcasts;
         this.weighted = weighted;
         this.unweighted = unweighted;
         this.golden = golden;
@@ -74,7 +76,7 @@ final class GoldenMetricHandle<T extends Output<T>> implements Metric {
                     + model.getOutputIDInfo().size() + ": a Tribuo model has one output domain");
         }
         int n = yTrue.rank() == 0 ? 1 : yTrue.dim(0);
-        float[] weights = perExample(sampleWeight, n);
+        float[] weights = perExample(sampleWeight, n, scalarWeightBroadcasts);
         List<Prediction<T>> predictions = golden.predictions(yTrue, yPred, weights, size);
         KerasEvaluator<T> evaluator = weights == null ? unweighted : weighted;
         KerasEvaluation<T> e;
@@ -86,10 +88,19 @@ final class GoldenMetricHandle<T extends Output<T>> implements Metric {
         running = running == null ? e : running.merge(e);
     }
 
-    /** One weight per example, or not expressible: Tribuo weighs whole examples. */
-    private static float[] perExample(Tensor w, int n) {
+    /**
+     * One weight per example, or not expressible: Tribuo weighs whole examples. A scalar weight is every example's
+     * weight where the metric broadcasts it over the elements (confusion, IoU, F-score families), but not where
+     * Keras's mean reduction weighs the whole batch as one sample.
+     */
+    private static float[] perExample(Tensor w, int n, boolean scalarBroadcasts) {
         if (w == null) {
             return null;
+        }
+        if (w.rank() == 0 && scalarBroadcasts) {
+            float[] all = new float[n];
+            java.util.Arrays.fill(all, (float) w.get(0));
+            return all;
         }
         boolean perRow = w.rank() == 1 && w.dim(0) == n || w.rank() == 2 && w.dim(0) == n && w.dim(1) == 1
                 || w.rank() == 0 && n == 1;

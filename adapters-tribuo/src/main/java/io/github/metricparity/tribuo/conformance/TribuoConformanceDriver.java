@@ -45,7 +45,9 @@ import org.tribuo.Output;
  * probabilities. Class-id predictions ({@code sparse_y_pred}) come from a model that gives only its predicted label.
  *
  * <h2>Skipped (NotExpressibleException), with the reason</h2>
- * Values metrics (Mean, Sum); rank &gt; 2 inputs; a sample_weight that is not one weight per example; targets that no
+ * Values metrics (Mean, Sum); rank &gt; 2 inputs; a sample_weight that is not one weight per example (a scalar weight
+ * counts as every example's weight only in the confusion, IoU and F-score families, which broadcast it; the mean
+ * reduction of the other metrics weighs the whole batch as one sample); targets that no
  * Tribuo output holds (soft or multi-hot targets for a Label, values other than 0/1 for a MultiLabel, class ids
  * outside the model's domain); y_true and y_pred of different row counts or widths (a Tribuo prediction carries its
  * own ground truth, in the model's domain); rank-1 batches where Keras reads them as ONE sample rather than N examples
@@ -60,6 +62,9 @@ public final class TribuoConformanceDriver implements ConformanceDriver {
 
     /** Families whose metrics flatten their inputs, so a rank-1 batch is N examples of one output. */
     private static final Set<String> FLATTENING_FAMILIES = Set.of("confusion_metrics", "iou_metrics");
+    /** Families that broadcast a scalar sample_weight over every element rather than weighing the batch once. */
+    private static final Set<String> BROADCASTING_FAMILIES = Set.of("confusion_metrics", "iou_metrics",
+            "f_score_metrics");
     private static final Set<String> REGRESSOR_FAMILIES = Set.of("regression_metrics", "correlation_metrics");
     private static final Set<String> MULTILABEL_FAMILIES = Set.of("confusion_metrics", "hinge_metrics",
             "f_score_metrics", "iou_metrics");
@@ -126,7 +131,9 @@ public final class TribuoConformanceDriver implements ConformanceDriver {
 
     private static <T extends Output<T>> Metric handle(Metric prototype, KerasEvaluator<T> weighted,
             KerasEvaluator<T> unweighted, GoldenPredictions<T> golden, boolean probabilities) {
-        return new GoldenMetricHandle<>(prototype, weighted, unweighted, golden, probabilities);
+        boolean scalarWeightBroadcasts = BROADCASTING_FAMILIES.contains(family(semanticClass(prototype)));
+        return new GoldenMetricHandle<>(prototype, weighted, unweighted, golden, probabilities,
+                scalarWeightBroadcasts);
     }
 
     /** The class whose semantics a metric has: the wrapped function's class for a MeanMetricWrapper. */
