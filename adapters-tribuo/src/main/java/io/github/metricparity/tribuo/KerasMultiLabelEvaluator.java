@@ -23,8 +23,8 @@ import org.tribuo.multilabel.MultiLabelFactory;
  * metrics (BinaryAccuracy, BinaryCrossentropy, Precision, Recall, AUC with {@code multi_label}, F1Score, hinge, ...).
  * Sparse metrics need one class per example and are refused: use {@link KerasLabelEvaluator}.
  *
- * <p>Unlike Tribuo's MultiLabelEvaluator, which skips labels outside the model's domain, a ground-truth label outside
- * the domain is refused: it has no column.
+ * <p>As in Tribuo's MultiLabelEvaluator, a ground-truth label outside the model's domain is refused: it has no
+ * column.
  *
  * <p>The constructors resolve every metric at once: an unknown identifier or a config Keras refuses throws the
  * metric's {@link io.github.metricparity.spi.MetricException} ({@code UnknownMetricException},

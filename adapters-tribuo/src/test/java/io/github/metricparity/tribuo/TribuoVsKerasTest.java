@@ -14,6 +14,7 @@ import io.github.metricparity.spi.MetricRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
@@ -23,6 +24,9 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.evaluation.LabelEvaluation;
 import org.tribuo.classification.evaluation.LabelEvaluator;
 import org.tribuo.impl.ArrayExample;
+import org.tribuo.multilabel.MultiLabel;
+import org.tribuo.multilabel.MultiLabelFactory;
+import org.tribuo.multilabel.evaluation.MultiLabelEvaluator;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.evaluation.RegressionEvaluation;
@@ -128,6 +132,42 @@ class TribuoVsKerasTest {
         KerasEvaluation<Label> keras = new KerasLabelEvaluator(List.of(
                 KerasMetricSpec.of("AUC", Map.of("multi_label", true)))).evaluate(model, preds, null);
         assertEquals(0.5, keras(keras, "auc"), 1e-6);
+    }
+
+    private static Prediction<MultiLabel> multiLabel(Set<String> truth, float weight, double x, double y) {
+        Set<Label> labels = new java.util.HashSet<>();
+        truth.forEach(t -> labels.add(new Label(t)));
+        Map<String, MultiLabel> scores = new LinkedHashMap<>();
+        scores.put("x", new MultiLabel(new Label("x", x)));
+        scores.put("y", new MultiLabel(new Label("y", y)));
+        Set<Label> predicted = new java.util.HashSet<>();
+        if (x > 0.5) {
+            predicted.add(new Label("x", x));
+        }
+        if (y > 0.5) {
+            predicted.add(new Label("y", y));
+        }
+        return new Prediction<>(new MultiLabel(predicted), scores, 0,
+                new ArrayExample<>(new MultiLabel(labels), weight), true);
+    }
+
+    @Test
+    void tribuoMultiLabelIgnoresExampleWeights() {
+        assumeCatalogHas("Recall");
+        Map<MultiLabel, Integer> m = new LinkedHashMap<>();
+        m.put(new MultiLabel("x"), 0);
+        m.put(new MultiLabel("y"), 1);
+        Model<MultiLabel> model = model(new MultiLabelFactory().constructInfoForExternalModel(m), true);
+        List<Prediction<MultiLabel>> preds = List.of(multiLabel(Set.of("x"), 3f, 0.9, 0.1),
+                multiLabel(Set.of("x"), 1f, 0.2, 0.1));
+        assertEquals(0.5, new MultiLabelEvaluator().evaluate(model, preds, null).microAveragedRecall(), 1e-12);
+        KerasEvaluation<MultiLabel> keras = new KerasMultiLabelEvaluator("Recall").evaluate(model, preds, null);
+        assertEquals(0.75, keras(keras, "recall"), 1e-6);
+        // a ground-truth label the model does not know is refused by both
+        List<Prediction<MultiLabel>> unknown = List.of(multiLabel(Set.of("x", "w"), 1f, 0.9, 0.1));
+        assertThrows(IllegalArgumentException.class, () -> new MultiLabelEvaluator().evaluate(model, unknown, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new KerasMultiLabelEvaluator("Recall").evaluate(model, unknown, null));
     }
 
     private static ImmutableOutputInfo<Regressor> dims(String... names) {
