@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -208,7 +209,7 @@ abstract class AbstractKerasEvaluator<T extends Output<T>> implements KerasEvalu
         }
         if ((kind == PredictionKind.PROBABILITIES || kind == PredictionKind.HARD) && logits) {
             throw new IllegalArgumentException("Keras metric '" + b.getName() + "' has from_logits=True, but the "
-                    + "predictions of model '" + model.getName() + "' are " + kind.name().toLowerCase(java.util.Locale.ROOT)
+                    + "predictions of model '" + model.getName() + "' are " + kind.name().toLowerCase(Locale.ROOT)
                     + ", not logits. Configure it with from_logits=false.");
         }
     }

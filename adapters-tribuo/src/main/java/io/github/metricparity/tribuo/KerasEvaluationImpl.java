@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.tribuo.ImmutableOutputInfo;
@@ -228,7 +229,7 @@ final class KerasEvaluationImpl<T extends Output<T>> implements KerasEvaluation<
         StringBuilder sb = new StringBuilder("KerasEvaluation(")
                 .append(evaluator.outputTypeName()).append(" outputs, ")
                 .append(predictions.size()).append(" predictions, y_pred ")
-                .append(kind.name().toLowerCase(java.util.Locale.ROOT))
+                .append(kind.name().toLowerCase(Locale.ROOT))
                 .append(usedWeights ? ", example weights as sample_weight" : "")
                 .append(")\n");
         for (String name : states.keySet()) {

@@ -105,10 +105,15 @@ abstract class GoldenPredictions<T extends Output<T>> {
             double max = 0;
             for (Tensor t : List.of(yTrue, yPred)) {
                 for (int i = 0; i < t.size(); i++) {
-                    max = Math.max(max, t.get(i));
+                    double v = t.get(i);
+                    if (!(v >= 0 && v < 1 << 16 && v == Math.rint(v))) {
+                        throw notExpressible("value " + v + " is not a class id: a Tribuo label is one of the "
+                                + "model's classes");
+                    }
+                    max = Math.max(max, v);
                 }
             }
-            return (int) Math.min(Math.max(max + 1, 1), 1 << 16);
+            return (int) max + 1;
         }
 
         @Override
