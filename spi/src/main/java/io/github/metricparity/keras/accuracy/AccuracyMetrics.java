@@ -53,17 +53,19 @@ public final class AccuracyMetrics {
             .factory(SparseCategoricalAccuracy::new)
             .build();
 
+    // k: Keras checks nothing; in_top_k with k=0 is never true (every backend), a negative k fails at the first
+    // update in TensorFlow, so it is refused here when the metric is created.
     public static final MetricDefinition TOP_K_CATEGORICAL_ACCURACY = MetricDefinition
             .builder("TopKCategoricalAccuracy", FAMILY)
             .function("top_k_categorical_accuracy")
-            .params(Param.intParam("k", 5).check(Param.number(k -> k >= 1), "must be >= 1"))
+            .params(Param.intParam("k", 5).check(Param.number(k -> k >= 0), "must be >= 0"))
             .factory(TopKCategoricalAccuracy::new)
             .build();
 
     public static final MetricDefinition SPARSE_TOP_K_CATEGORICAL_ACCURACY = MetricDefinition
             .builder("SparseTopKCategoricalAccuracy", FAMILY)
             .function("sparse_top_k_categorical_accuracy")
-            .params(Param.intParam("k", 5).check(Param.number(k -> k >= 1), "must be >= 1"),
+            .params(Param.intParam("k", 5).check(Param.number(k -> k >= 0), "must be >= 0"),
                     // Keras get_config writes from_sorted_ids only when True (accuracy_metrics.py)
                     Param.boolParam("from_sorted_ids", false).inConfig(Param.InConfig.WHEN_TRUE))
             .factory(SparseTopKCategoricalAccuracy::new)
@@ -151,7 +153,13 @@ public final class AccuracyMetrics {
             requireClassIds(labels, yPred.dim(-1));
             Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, dtype()));
             Tensor matches = KerasShapes.zipWith(labels, predIds, (t, p) -> match(t == p), "y_true and y_pred");
-            if (reshape && matches.size() == yTrue.size()) {
+            if (reshape) {
+                // ops.reshape(matches, y_true_org_shape) raises when y_true was broadcast against more rows
+                if (matches.size() != yTrue.size()) {
+                    throw new InvalidInputException("y_true of shape " + yTrue.shapeString() + " does not match y_pred "
+                            + "of shape " + yPred.shapeString() + ": the matches of shape " + matches.shapeString()
+                            + " cannot be reshaped to " + yTrue.shapeString());
+                }
                 matches = matches.reshape(originalShape);
             }
             if (matches.rank() > 1 && matches.dim(-1) == 1) {

@@ -44,12 +44,13 @@ public final class ProbabilisticMetrics {
             .factory(Poisson::new)
             .build();
 
+    // label_smoothing is documented as "Float in [0, 1]" but Keras never checks it (losses.py binary_crossentropy,
+    // categorical_crossentropy): any number is accepted and used as given.
     public static final MetricDefinition BINARY_CROSSENTROPY = MetricDefinition.builder("BinaryCrossentropy", FAMILY)
             .function("binary_crossentropy")
             .aliases("bce", "BCE")
             .params(Param.boolParam("from_logits", false),
-                    Param.floatParam("label_smoothing", 0.0).check(Param.number(v -> v >= 0 && v <= 1),
-                            "must be in [0, 1]"))
+                    Param.floatParam("label_smoothing", 0.0))
             .factory(BinaryCrossentropy::new)
             .build();
 
@@ -57,8 +58,7 @@ public final class ProbabilisticMetrics {
             .builder("CategoricalCrossentropy", FAMILY)
             .function("categorical_crossentropy")
             .params(Param.boolParam("from_logits", false),
-                    Param.floatParam("label_smoothing", 0.0).check(Param.number(v -> v >= 0 && v <= 1),
-                            "must be in [0, 1]"),
+                    Param.floatParam("label_smoothing", 0.0),
                     Param.intParam("axis", -1))
             .factory(CategoricalCrossentropy::new)
             .build();
@@ -93,7 +93,7 @@ public final class ProbabilisticMetrics {
                 double q = Numerics.clip(dt.round(p), eps, 1.0);
                 return y * Math.log(y / q);
             }, "y_true and y_pred");
-            return SampleValues.of(KerasShapes.reduceTrailingAxis(terms, false));
+            return SampleValues.of(KerasShapes.reduceTrailingAxis(requireAxis(terms), false));
         }
     }
 
@@ -115,7 +115,7 @@ public final class ProbabilisticMetrics {
                 }
                 return rate - dt.round(t) * Math.log(rate + eps);
             }, "y_true and y_pred");
-            return SampleValues.of(KerasShapes.reduceTrailingAxis(terms, true));
+            return SampleValues.of(KerasShapes.reduceTrailingAxis(requireAxis(terms), true));
         }
     }
 
@@ -289,6 +289,14 @@ public final class ProbabilisticMetrics {
             double v = dtype().round(x);
             return fromLogits ? v : Math.log(Numerics.clip(v, eps, hi));
         }
+    }
+
+    /** {@code ops.sum/mean(x, axis=-1)} of a scalar raises in Keras (there is no axis -1). */
+    private static Tensor requireAxis(Tensor terms) {
+        if (terms.rank() == 0) {
+            throw new InvalidInputException("y_true and y_pred are scalars: the reduction over axis -1 needs rank >= 1");
+        }
+        return terms;
     }
 
     private static AxisLayout layout(Tensor t, int axis) {
