@@ -457,6 +457,11 @@ A_(case("accuracy.derived.scalar_weight", "Accuracy",
         [upd(YT4, YP4, 0.5), upd([[5]], [[5]]), res(run(accuracy, [(YT4, YP4, 0.5), ([[5]], [[5]], None)]))], D,
         dsrc("reduction_metrics.py:26-31"), note="(0.75*0.5 + 1)/(0.5 + 1)"))
 
+A_(case("binary_accuracy.derived.dtype_int32_truncates_weights", "BinaryAccuracy",
+        [upd([1, 1, 0, 0], [0.98, 1, 0, 0.6], [0.9, 1.9, 0.5, 2.2]), res(1.0 / 3)], D,
+        dsrc("reduction_metrics.py:13-15 (values and weights cast to the metric dtype)"), config={"dtype": "int32"},
+        note="int32 casts the weights toward zero, [0, 1, 0, 2]: matches [1, 1, 1, 0] give 1/3 (0.6 in float32)"))
+
 # ---- refused configs and updates
 A_(config_error("binary_accuracy.error.threshold_string", "BinaryAccuracy", {"threshold": "high"}, D,
                 dsrc(AM + ":66"), "a string threshold: Keras fails at the first update (ops.greater with a string)"))
@@ -820,6 +825,12 @@ P(case("poisson.derived.rank1_is_one_sample", "Poisson",
 P(case("compile.poisson", "poisson", [upd([[0, 1], [0, 0]], [[1, 1], [0, 0]]), res(0.49999997)], D,
        dsrc("keras/src/metrics/__init__.py:108-110")))
 
+P(case("binary_crossentropy.derived.dtype_float64_keeps_float32_clip", "BinaryCrossentropy",
+       [upd([[0]], [[1]]), res(v1)], D, dsrc("keras/src/metrics/metric.py (no input cast) and " + LS + ":2411-2421"),
+       config={"dtype": "float64"},
+       note="the metric dtype casts the loss values, not the inputs: float32 predictions are still clipped at "
+            "0.99999988, so the loss stays 15.942385"))
+
 # ---- refused configs and updates
 P(config_error("binary_crossentropy.error.axis_not_an_argument", "BinaryCrossentropy", {"axis": -1}, D,
                dsrc(PM + ":143-149"), "the metric class has no axis argument: TypeError"))
@@ -993,6 +1004,16 @@ R(case("compile.mean", "mean", [vals([1, 3, 5, 7]), res(4.0)], D, dsrc("keras/sr
 R(case("compile.sum", "sum", [vals([1, 3, 5, 7], [1, 1, 0, 0]), res(4.0)], D,
        dsrc("keras/src/metrics/__init__.py:108-110")))
 
+R(case("mean.derived.dtype_int32", "Mean", [vals([1.5, 2.7, -1.5], [1.9, 1.2, 1]), res(2.0 / 3)], D,
+       dsrc(RM + ":13-15"), config={"dtype": "int32"},
+       note="values and weights are cast to int32 toward zero: [1, 2, -1] with weights [1, 1, 1]"))
+R(case("sum.derived.dtype_int32", "Sum", [vals([1.5, 2.7]), res(3.0)], D, dsrc(RM + ":13"), config={"dtype": "int32"},
+       note="values cast to int32 toward zero: 1 + 2"))
+R(case("mean.derived.dtype_float64", "Mean", [vals([0.1, 0.2]), res((f32(0.1) + f32(0.2)) / 2)], D,
+       dsrc(RM + ":13 and backend/tensorflow/core.py cast (tf.cast converts a list to float32 first)"),
+       config={"dtype": "float64"}, tolerance={"atol": 1e-12, "rtol": 1e-12},
+       note="the list becomes float32 before the cast to float64, so the float64 mean is that of the float32 "
+            "values: 0.1500000022, neither 0.15 nor the float32 mean 0.1500000060"))
 R(config_error("mean.error.unknown_key", "Mean", {"axis": 0}, D, dsrc(RM + ":123"), "Mean takes name and dtype"))
 R(config_error("sum.error.unknown_dtype", "Sum", {"dtype": "float8"}, D, dsrc("keras/src/metrics/metric.py:94"),
                "dtype_policies.get('float8') raises ValueError"))
@@ -1077,15 +1098,14 @@ def replay(c):
         assert c["resolves_to"] == cls, (c["id"], cls)
     cfg = {k: v for k, v in c["config"].items()}
     values_metric = cls in ("Mean", "Sum")
-    if cls in ("Mean", "Sum") or (cfg.get("dtype") == "int32"):
-        fn = None
-    else:
-        fn = port_fn(cls, cfg)
-    m = Sum() if cls == "Sum" else Mean()
+    fn = None if cls in ("Mean", "Sum") else port_fn(cls, cfg)
+    dt = cfg.get("dtype")
+    mk = lambda: Sum(dt) if cls == "Sum" else Mean(dt)
+    m = mk()
     tol = c.get("tolerance", {"atol": 1e-6, "rtol": 1e-6})
     for i, s in enumerate(c["steps"]):
         if s["op"] == "reset":
-            m = Sum() if cls == "Sum" else Mean()
+            m = mk()
         elif s["op"] == "result":
             e = s["expected"]
             a = m.result()

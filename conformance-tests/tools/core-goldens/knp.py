@@ -127,8 +127,12 @@ def zip_with(a, b, fn):
     return A(shape, [fn(p, q) for p, q in zip(x.data, y.data)])
 
 
+ACC = {"round": f32}  # rounding of reductions and products; float64 metrics switch it to float
+
+
 def mul(a, b):
-    return zip_with(a, b, lambda p, q: f32(p * q))
+    r = ACC["round"]
+    return zip_with(a, b, lambda p, q: r(p * q))
 
 
 def scalar(x):
@@ -166,13 +170,14 @@ def reduce(a, axes, fn):
         for i in range(shape[0]):
             for rest in keys(shape[1:]):
                 yield (i,) + rest
+    r = ACC["round"]
     for key in keys(out_shape):
         vals = groups.get(key, [])
         acc = 0.0
         for v in vals:
-            acc = f32(acc + v)
+            acc = r(acc + v)
         if fn == 'mean':
-            acc = f32(acc / len(vals)) if vals else float('nan')
+            acc = r(acc / len(vals)) if vals else float('nan')
         data.append(acc)
     return A(out_shape, data)
 
@@ -221,10 +226,21 @@ def argmax_last(a):
 
 # ---- reduction_metrics.py ----------------------------------------------------------------------------------------
 
-def reduce_to_samplewise_values(values, sample_weight, reduce_fn, mask=None):
-    values = A(values.shape, [f32(v) for v in values.data])
+def cast_fn(dtype):
+    if dtype in (None, "float32"):
+        return f32
+    if dtype == "float64":
+        return float
+    if dtype in ("int32", "int64"):
+        return lambda v: float(math.trunc(v))
+    raise ValueError("dtype " + dtype)
+
+
+def reduce_to_samplewise_values(values, sample_weight, reduce_fn, mask=None, dtype=None):
+    cast = cast_fn(dtype)
+    values = A(values.shape, [cast(v) for v in values.data])
     if sample_weight is not None:
-        sample_weight = A(sample_weight.shape, [f32(v) for v in sample_weight.data])
+        sample_weight = A(sample_weight.shape, [cast(v) for v in sample_weight.data])
         if mask is not None:
             fm, sw = squeeze_or_expand_to_same_rank(mask, sample_weight)
             sample_weight = mul(sw, fm)
@@ -242,31 +258,39 @@ def reduce_to_samplewise_values(values, sample_weight, reduce_fn, mask=None):
 
 
 class Mean:
-    def __init__(self):
+    def __init__(self, dtype=None):
         self.total = 0.0
         self.count = 0.0
+        self.dtype = dtype
 
     def update(self, values, sample_weight=None, mask=None):
-        v, w = reduce_to_samplewise_values(values, sample_weight, 'mean', mask)
-        self.total = f32(self.total + reduce(v, list(range(v.ndim)), 'sum').data[0])
-        if w is not None:
-            n = reduce(w, list(range(w.ndim)), 'sum').data[0]
-        elif v.ndim >= 1:
-            n = v.shape[0]
-        else:
-            n = 1
-        self.count = f32(self.count + n)
+        r = float if self.dtype == "float64" else f32
+        ACC["round"] = r
+        try:
+            v, w = reduce_to_samplewise_values(values, sample_weight, 'mean', mask, self.dtype)
+            self.total = r(self.total + reduce(v, list(range(v.ndim)), 'sum').data[0])
+            if w is not None:
+                n = reduce(w, list(range(w.ndim)), 'sum').data[0]
+            elif v.ndim >= 1:
+                n = v.shape[0]
+            else:
+                n = 1
+            self.count = r(self.count + n)
+        finally:
+            ACC["round"] = f32
 
     def result(self):
-        return 0.0 if self.count == 0 else f32(self.total / self.count)
+        r = float if self.dtype == "float64" else f32
+        return 0.0 if self.count == 0 else r(self.total / self.count)
 
 
 class Sum:
-    def __init__(self):
+    def __init__(self, dtype=None):
         self.total = 0.0
+        self.dtype = dtype
 
     def update(self, values, sample_weight=None):
-        v, _ = reduce_to_samplewise_values(values, sample_weight, 'sum')
+        v, _ = reduce_to_samplewise_values(values, sample_weight, 'sum', None, self.dtype)
         self.total = f32(self.total + reduce(v, list(range(v.ndim)), 'sum').data[0])
 
     def result(self):

@@ -4,6 +4,7 @@ import io.github.metricparity.keras.Inputs;
 import io.github.metricparity.keras.KerasShapes;
 import io.github.metricparity.keras.MetricConfig;
 import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.keras.Numerics;
 import io.github.metricparity.keras.Param;
 import io.github.metricparity.keras.reduction.MeanMetricWrapper;
 import io.github.metricparity.spi.DType;
@@ -30,6 +31,8 @@ import java.util.List;
  */
 public final class AccuracyMetrics {
     private static final String FAMILY = "accuracy_metrics";
+    /** Inputs are compared as the float32 tensors Keras receives, whatever the metric dtype. */
+    private static final DType INPUT = Numerics.INPUT_DTYPE;
 
     public static final MetricDefinition ACCURACY = MetricDefinition.builder("Accuracy", FAMILY)
             .function("accuracy")
@@ -89,8 +92,8 @@ public final class AccuracyMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(KerasShapes.rounded(yTrue, dtype()),
-                    KerasShapes.rounded(yPred, dtype()), true);
+            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(KerasShapes.rounded(yTrue, INPUT),
+                    KerasShapes.rounded(yPred, INPUT), true);
             return SampleValues.of(KerasShapes.zipWith(tp[0], tp[1], (t, p) -> match(t == p), "y_true and y_pred"));
         }
     }
@@ -101,12 +104,12 @@ public final class AccuracyMetrics {
 
         BinaryAccuracy(MetricConfig config) {
             super(config);
-            this.threshold = config.dtype().round(config.getDouble("threshold"));
+            this.threshold = INPUT.round(config.getDouble("threshold"));
         }
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            DType dt = dtype();
+            DType dt = INPUT;
             Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(yTrue, yPred, true);
             return SampleValues.of(KerasShapes.zipWith(tp[0], tp[1],
                     (t, p) -> match(t == (dt.round(p) > threshold ? 1.0 : 0.0)), "y_true and y_pred"));
@@ -121,14 +124,14 @@ public final class AccuracyMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, dtype()));
+            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, INPUT));
             int[] originalShape = trueIds.shape();
             boolean reshape = false;
             if (trueIds.rank() == yPred.rank()) {
                 trueIds = KerasShapes.squeezeLast(trueIds);
                 reshape = true;
             }
-            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, dtype()));
+            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, INPUT));
             Tensor matches = KerasShapes.zipWith(trueIds, predIds, (t, p) -> match(t == p), "y_true and y_pred");
             return SampleValues.of(reshape ? matches.reshape(originalShape) : matches);
         }
@@ -151,7 +154,7 @@ public final class AccuracyMetrics {
                 reshape = true;
             }
             requireClassIds(labels, yPred.dim(-1));
-            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, dtype()));
+            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, INPUT));
             Tensor matches = KerasShapes.zipWith(labels, predIds, (t, p) -> match(t == p), "y_true and y_pred");
             if (reshape) {
                 // ops.reshape(matches, y_true_org_shape) raises when y_true was broadcast against more rows
@@ -181,8 +184,8 @@ public final class AccuracyMetrics {
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             Inputs.requireRankAtLeast("y_pred", yPred, 2);
-            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, dtype()));
-            return SampleValues.of(inTopK(trueIds, KerasShapes.rounded(yPred, dtype()), k));
+            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, INPUT));
+            return SampleValues.of(inTopK(trueIds, KerasShapes.rounded(yPred, INPUT), k));
         }
     }
 
@@ -206,7 +209,7 @@ public final class AccuracyMetrics {
                     labels = KerasShapes.squeezeLast(labels);
                 }
                 requireClassIds(labels, yPred.dim(-1));
-                return SampleValues.of(inTopK(labels, KerasShapes.rounded(yPred, dtype()), k));
+                return SampleValues.of(inTopK(labels, KerasShapes.rounded(yPred, INPUT), k));
             }
             // y_pred holds class ids sorted by score: a match is y_true among the first k columns
             int n = yPred.dim(-1);
