@@ -15,7 +15,7 @@ public final class Tensors {
     }
 
     /** A rank-2 tensor from rows of equal length. */
-    public static Tensor t(double[]... rows) {
+    public static Tensor m(double[]... rows) {
         int cols = rows.length == 0 ? 0 : rows[0].length;
         double[] data = new double[rows.length * cols];
         for (int r = 0; r < rows.length; r++) {
@@ -28,7 +28,7 @@ public final class Tensors {
     }
 
     /** A rank-3 tensor. */
-    public static Tensor t(double[][]... blocks) {
+    public static Tensor cube(double[][]... blocks) {
         List<Double> flat = new ArrayList<>();
         int d1 = blocks[0].length;
         int d2 = blocks[0][0].length;
@@ -43,7 +43,7 @@ public final class Tensors {
         return Tensor.of(data, blocks.length, d1, d2);
     }
 
-    /** A row for {@link #t(double[]...)}. */
+    /** A row for {@link #m(double[]...)}. */
     public static double[] r(double... values) {
         return values;
     }
