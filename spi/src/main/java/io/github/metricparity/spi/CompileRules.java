@@ -37,8 +37,9 @@ public enum CompileRules {
      */
     KERAS_3("keras3"),
     /**
-     * tf.keras 2 ({@code MetricsContainer._get_metric_object} in {@code tensorflow/python/keras/engine/compile_utils.py}
-     * and, from 2.6 to 2.15, {@code keras/engine/compile_utils.py}): the same shape rule as Keras 3, applied to
+     * tf.keras 2 ({@code MetricsContainer._get_metric_object} in
+     * {@code tensorflow/python/keras/engine/compile_utils.py} and, from 2.6 to 2.15,
+     * {@code keras/engine/compile_utils.py}): the same shape rule as Keras 3, applied to
      * {@code str(metric).lower()} in "accuracy"/"acc" (so {@code "ACC"} and {@code "Accuracy"} too) and also to
      * "crossentropy"/"ce" (BinaryCrossentropy / SparseCategoricalCrossentropy / CategoricalCrossentropy). The first
      * TF 2 releases compared the strings case-sensitively; only the spelling of the identifier differs between them.

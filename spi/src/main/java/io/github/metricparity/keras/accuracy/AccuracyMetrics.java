@@ -110,7 +110,7 @@ public final class AccuracyMetrics {
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             DType dt = INPUT;
-            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(yTrue, yPred, true);
+            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(KerasShapes.rounded(yTrue, INPUT), yPred, true);
             return SampleValues.of(KerasShapes.zipWith(tp[0], tp[1],
                     (t, p) -> match(t == (dt.round(p) > threshold ? 1.0 : 0.0)), "y_true and y_pred"));
         }
@@ -148,7 +148,7 @@ public final class AccuracyMetrics {
             Inputs.requireRankAtLeast("y_pred", yPred, 1);
             int[] originalShape = yTrue.shape();
             boolean reshape = false;
-            Tensor labels = yTrue;
+            Tensor labels = KerasShapes.rounded(yTrue, INPUT);
             if (labels.rank() == yPred.rank() && labels.rank() > 0 && labels.dim(-1) == 1) {
                 labels = KerasShapes.squeezeLast(labels);
                 reshape = true;
@@ -204,7 +204,7 @@ public final class AccuracyMetrics {
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             Inputs.requireRankAtLeast("y_pred", yPred, 2);
             if (!fromSortedIds) {
-                Tensor labels = yTrue;
+                Tensor labels = KerasShapes.rounded(yTrue, INPUT);
                 if (labels.rank() == yPred.rank() && labels.dim(-1) == 1) {
                     labels = KerasShapes.squeezeLast(labels);
                 }
@@ -220,9 +220,9 @@ public final class AccuracyMetrics {
             }
             double[] out = new double[rows];
             for (int r = 0; r < rows; r++) {
-                double label = yTrue.get(r);
+                double label = INPUT.round(yTrue.get(r));
                 for (int j = 0; j < Math.min(k, n); j++) {
-                    if (yPred.get(r * n + j) == label) {
+                    if (INPUT.round(yPred.get(r * n + j)) == label) {
                         out[r] = 1.0;
                         break;
                     }

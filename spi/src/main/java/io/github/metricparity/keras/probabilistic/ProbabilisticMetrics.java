@@ -248,7 +248,7 @@ public final class ProbabilisticMetrics {
                 throw new InvalidInputException("only axis=-1 is supported by sparse categorical crossentropy, got "
                         + "axis=" + axis + " for y_pred of shape " + yPred.shapeString());
             }
-            Tensor labels = yTrue;
+            Tensor labels = KerasShapes.rounded(yTrue, INPUT);
             if (labels.rank() == yPred.rank() && labels.dim(-1) == 1) {
                 labels = KerasShapes.squeezeLast(labels);
             }
@@ -297,7 +297,8 @@ public final class ProbabilisticMetrics {
     /** {@code ops.sum/mean(x, axis=-1)} of a scalar raises in Keras (there is no axis -1). */
     private static Tensor requireAxis(Tensor terms) {
         if (terms.rank() == 0) {
-            throw new InvalidInputException("y_true and y_pred are scalars: the reduction over axis -1 needs rank >= 1");
+            throw new InvalidInputException(
+                    "y_true and y_pred are scalars: the reduction over axis -1 needs rank >= 1");
         }
         return terms;
     }
