@@ -25,7 +25,8 @@ import java.util.List;
  *       variances, exactly as Keras writes it (the {@code mean_p} in the first factor is harmless algebraically since
  *       {@code mean(p - mean_p) = 0}); two constant, equal rows give 0.</li>
  *   <li>Ranks are reconciled with {@code squeeze_or_expand_to_same_rank}, then {@code y_true} and {@code y_pred}
- *       broadcast as numpy does. Each step is rounded to float32 (float64 for a float64 metric).</li>
+ *       broadcast as numpy does. Each step is rounded to float32, the dtype of the inputs
+ *       ({@link Numerics#INPUT_DTYPE}), whatever the metric dtype; the per-sample values are then cast to it.</li>
  * </ul>
  */
 public final class CorrelationMetrics {
@@ -91,17 +92,13 @@ public final class CorrelationMetrics {
         }
     }
 
-    private static DType working(DType dtype) {
-        return dtype == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
-    }
-
     @SuppressWarnings("unchecked")
     private static List<Integer> axes(Object axis) {
         return axis instanceof List ? (List<Integer>) axis : List.of((Integer) axis);
     }
 
-    /** {@code ops.mean(x, axis)} of a broadcast tensor, rounded, cast to the metric dtype. */
-    private static Tensor meanOver(Tensor x, List<Integer> axes, DType w, DType dt) {
+    /** {@code ops.mean(x, axis)} of a broadcast tensor, rounded to {@code w}. */
+    private static Tensor meanOver(Tensor x, List<Integer> axes, DType w) {
         AxisGroups groups = AxisGroups.of(x, axes, "the per-element products");
         double[] out = new double[groups.groups()];
         int size = groups.groupSize();
@@ -110,7 +107,7 @@ public final class CorrelationMetrics {
             for (int k = 0; k < size; k++) {
                 s += x.get(groups.index(g, k));
             }
-            out[g] = dt.round(w.round(s / size));
+            out[g] = w.round(s / size);
         }
         return Tensor.of(out, groups.reducedShape());
     }
@@ -126,12 +123,12 @@ public final class CorrelationMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            DType w = working(dtype());
+            DType w = Numerics.INPUT_DTYPE;
             Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(yTrue, yPred, true);
             Tensor t = standardised(tp[0], "y_true", w);
             Tensor p = standardised(tp[1], "y_pred", w);
             Tensor products = KerasShapes.zipWith(t, p, (a, b) -> w.round(a * b), "y_true and y_pred");
-            return SampleValues.of(meanOver(products, axes, w, dtype()));
+            return SampleValues.of(meanOver(products, axes, w));
         }
 
         /** {@code (x - mean) / std(x - mean)} along the axes; a zero deviation gives NaN (0/0), as in Keras. */
@@ -157,7 +154,7 @@ public final class CorrelationMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            DType w = working(dtype());
+            DType w = Numerics.INPUT_DTYPE;
             String both = "y_true and y_pred";
             Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(yTrue, yPred, true);
             Tensor t = KerasShapes.rounded(tp[0], w);
@@ -174,7 +171,7 @@ public final class CorrelationMetrics {
             double eps = Numerics.epsilon(w);
             Tensor norm = KerasShapes.zipWith(variances, meanGap, (a, b) -> w.round(w.round(a + b) + eps), both);
             Tensor ratio = KerasShapes.zipWith(covar, norm, (c, n) -> w.round(w.round(2.0 * c) / n), both);
-            return SampleValues.of(meanOver(ratio, axes, w, dtype()));
+            return SampleValues.of(meanOver(ratio, axes, w));
         }
     }
 }

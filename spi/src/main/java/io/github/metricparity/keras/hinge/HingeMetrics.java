@@ -3,6 +3,7 @@ package io.github.metricparity.keras.hinge;
 import io.github.metricparity.keras.KerasShapes;
 import io.github.metricparity.keras.MetricConfig;
 import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.keras.Numerics;
 import io.github.metricparity.keras.reduction.MeanMetricWrapper;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
@@ -25,8 +26,8 @@ import java.util.List;
  *       loss classes squeeze): {@code y_true} and {@code y_pred} broadcast as numpy does, so {@code (N,)} against
  *       {@code (N,1)} is an {@code (N,N)} comparison of every label with every prediction, exactly as in Keras.</li>
  * </ul>
- * Each element-wise step is rounded to float32 (float64 for a float64 metric); an integer dtype truncates the
- * per-sample values.
+ * The functions compute in float32, the dtype of their inputs ({@link Numerics#INPUT_DTYPE}), rounding each
+ * element-wise step; the per-sample values are then cast to the metric dtype (an integer dtype truncates them).
  */
 public final class HingeMetrics {
     private static final String FAMILY = "hinge_metrics";
@@ -51,12 +52,8 @@ public final class HingeMetrics {
     private HingeMetrics() {
     }
 
-    private static DType working(DType dtype) {
-        return dtype == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
-    }
-
-    /** Per-sample values in the metric dtype; refuses a scalar, which {@code ops.mean(x, axis=-1)} cannot reduce. */
-    private static Tensor meanLastAxis(Tensor terms, Tensor yTrue, Tensor yPred, DType w, DType dt) {
+    /** Per-sample values; refuses a scalar, which {@code ops.mean(x, axis=-1)} cannot reduce. */
+    private static Tensor meanLastAxis(Tensor terms, Tensor yTrue, Tensor yPred, DType w) {
         if (terms.rank() == 0) {
             throw new InvalidInputException("y_true of shape " + yTrue.shapeString() + " and y_pred of shape "
                     + yPred.shapeString() + " give a scalar; the mean over axis -1 needs rank >= 1");
@@ -64,7 +61,7 @@ public final class HingeMetrics {
         Tensor means = KerasShapes.reduceTrailingAxis(terms, true);
         double[] out = new double[means.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = dt.round(w.round(means.get(i)));
+            out[i] = w.round(means.get(i));
         }
         return Tensor.of(out, means.shape());
     }
@@ -97,13 +94,13 @@ public final class HingeMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            DType w = working(dtype());
+            DType w = Numerics.INPUT_DTYPE;
             Tensor labels = hingeLabels(yTrue, w);
             Tensor terms = KerasShapes.zipWith(labels, yPred, (y, p) -> {
                 double margin = Math.max(w.round(1.0 - w.round(y * w.round(p))), 0.0);
                 return squared ? w.round(margin * margin) : margin;
             }, "y_true and y_pred");
-            return SampleValues.of(meanLastAxis(terms, yTrue, yPred, w, dtype()));
+            return SampleValues.of(meanLastAxis(terms, yTrue, yPred, w));
         }
     }
 
@@ -129,8 +126,7 @@ public final class HingeMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            DType w = working(dtype());
-            DType dt = dtype();
+            DType w = Numerics.INPUT_DTYPE;
             Tensor pos = KerasShapes.zipWith(yTrue, yPred, (y, p) -> w.round(w.round(y) * w.round(p)),
                     "y_true and y_pred");
             if (pos.rank() == 0) {
@@ -155,7 +151,7 @@ public final class HingeMetrics {
                     max = Math.max(max, neg.get(r * n + j));
                 }
                 double value = w.round(w.round(max - w.round(sum)) + 1.0);
-                out[r] = dt.round(Math.max(value, 0.0));
+                out[r] = Math.max(value, 0.0);
             }
             return SampleValues.of(Tensor.of(out, KerasShapes.dropLast(pos.shape())));
         }

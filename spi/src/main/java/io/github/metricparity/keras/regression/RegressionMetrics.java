@@ -23,9 +23,11 @@ import java.util.List;
  *       {@code (N,1)} compares element by element), then broadcasts {@code y_true} against {@code y_pred} as numpy
  *       does, and averages over the last axis; a rank-0 result is refused, as {@code ops.mean(x, axis=-1)} refuses
  *       a scalar.</li>
- *   <li>Each element-wise step is rounded to float32 (the metric's dtype when it is float64), as Keras computes;
- *       the mean over the last axis is summed in double. An integer dtype computes in float32 and truncates the
- *       per-sample values, as {@code reduce_to_samplewise_values} casts them.</li>
+ *   <li>The functions compute in the dtype of their inputs, float32 ({@link Numerics#INPUT_DTYPE}), whatever the
+ *       metric dtype: each element-wise step is rounded to float32, the mean over the last axis is summed in double;
+ *       the per-sample values are then cast to the metric dtype (an integer dtype truncates them), as
+ *       {@code reduce_to_samplewise_values} does. {@code RootMeanSquaredError} and {@code R2Score} convert their
+ *       inputs to the metric dtype first, so a float64 one computes in float64.</li>
  *   <li>{@code MeanAbsolutePercentageError} divides by {@code max(|y_true|, 1e-7)}: a zero target contributes
  *       {@code 1e9 * |y_pred|} percent. {@code MeanSquaredLogarithmicError} clips both sides at {@code 1e-7} before
  *       {@code log(x + 1)}, so negative values are not refused.</li>
@@ -101,9 +103,13 @@ public final class RegressionMetrics {
     private RegressionMetrics() {
     }
 
-    /** The precision Keras computes the functions in: float64 for a float64 metric, else float32 (floatx). */
+    /**
+     * The precision of RootMeanSquaredError's and R2Score's arithmetic: they convert their inputs to the metric dtype
+     * ({@code ops.convert_to_tensor(y, self._dtype)}), so a float64 metric computes in float64; an integer dtype
+     * truncates the inputs and computes the rest in float32.
+     */
     static DType working(DType dtype) {
-        return dtype == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
+        return dtype.isInteger() ? DType.FLOAT32 : dtype;
     }
 
     /** {@code y_true} and {@code y_pred} after {@code squeeze_or_expand_to_same_rank}. */
@@ -117,7 +123,7 @@ public final class RegressionMetrics {
 
         ElementwiseMean(MetricConfig config) {
             super(config);
-            this.work = working(config.dtype());
+            this.work = Numerics.INPUT_DTYPE;
         }
 
         /** One element's value from float-rounded inputs; {@code w} rounds each step. */
@@ -140,9 +146,8 @@ public final class RegressionMetrics {
             }
             Tensor means = KerasShapes.reduceTrailingAxis(terms, true);
             double[] out = new double[means.size()];
-            DType dt = dtype();
             for (int i = 0; i < out.length; i++) {
-                out[i] = dt.round(w.round(finish(w.round(means.get(i)), w)));
+                out[i] = w.round(finish(w.round(means.get(i)), w));
             }
             return SampleValues.of(Tensor.of(out, means.shape()));
         }
@@ -261,20 +266,19 @@ public final class RegressionMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            DType w = working(dtype());
+            DType w = Numerics.INPUT_DTYPE;
             Tensor[] tp = sameRank(yTrue, yPred);
             Tensor t = normalize(tp[0], "y_true", w);
             Tensor p = normalize(tp[1], "y_pred", w);
             Tensor products = KerasShapes.zipWith(t, p, (a, b) -> w.round(a * b), "y_true and y_pred");
             AxisGroups groups = AxisGroups.of(products, axes, "y_true * y_pred");
             double[] out = new double[groups.groups()];
-            DType dt = dtype();
             for (int g = 0; g < out.length; g++) {
                 double sum = 0;
                 for (int k = 0; k < groups.groupSize(); k++) {
                     sum += products.get(groups.index(g, k));
                 }
-                out[g] = dt.round(w.round(sum));
+                out[g] = w.round(sum);
             }
             return SampleValues.of(Tensor.of(out, groups.reducedShape()));
         }
