@@ -189,19 +189,30 @@ def mean_last(t):
 
 
 # ---------------------------------------------------------------- Mean (reduction_metrics.py)
+def caster(dtype):
+    """ops.cast into a metric dtype."""
+    if dtype in ("int", "int32", "int64"):
+        return lambda x: float(math.trunc(x))
+    if dtype == "float64":
+        return lambda x: x
+    return f32
+
+
 class Mean:
-    def __init__(self):
+    def __init__(self, dtype=None):
+        self.c = caster(dtype)
         self.reset()
 
     def reset(self):
-        self.total = f32(0.0)
-        self.count = f32(0.0)
+        self.total = 0.0
+        self.count = 0.0
 
     def add(self, values, weight):
-        """reduce_to_samplewise_values + Mean.update_state (reduction_metrics.py:10-44, 138-149)."""
-        values = mapped(values, f32)
+        """reduce_to_samplewise_values + Mean.update_state (reduction_metrics.py:10-44, 138-149), in the dtype."""
+        c = self.c
+        values = mapped(values, c)
         if weight is not None:
-            w = tensor(weight)
+            w = tensor(weight, c)
             values, w = squeeze_or_expand(values, w)
             wr, vr = len(w[1]), len(values[1])
             if vr > wr:
@@ -212,17 +223,17 @@ class Mean:
                 wb = reduce(wb, list(range(1, wr)), fmean)
         if len(values[1]) > 1:
             values = reduce(values, list(range(1, len(values[1]))), fmean)
-        self.total = f32(self.total + fsum(values[0]))
+        self.total = c(self.total + fsum(values[0]))
         if weight is not None:
             n = fsum(wb[0])
         elif len(values[1]) >= 1:
             n = values[1][0]
         else:
             n = 1
-        self.count = f32(self.count + n)
+        self.count = c(self.count + n)
 
     def value(self):
-        return 0.0 if self.count == 0 else f32(self.total / self.count)
+        return 0.0 if self.count == 0 else self.c(self.total / self.count)
 
 
 # ---------------------------------------------------------------- per-sample functions (losses/losses.py)
@@ -356,10 +367,10 @@ def concordance_correlation(y_true, y_pred, axis=-1):
 
 # ---------------------------------------------------------------- metric classes
 class Wrapper:
-    """MeanMetricWrapper(fn, **kwargs)."""
+    """MeanMetricWrapper(fn, **kwargs): fn computes in float32 (the inputs' dtype), Mean in the metric dtype."""
 
-    def __init__(self, fn, **kwargs):
-        self.fn, self.kwargs, self.mean = fn, kwargs, Mean()
+    def __init__(self, fn, dtype=None, **kwargs):
+        self.fn, self.kwargs, self.mean = fn, kwargs, Mean(dtype)
 
     def reset(self):
         self.mean.reset()
@@ -372,18 +383,21 @@ class Wrapper:
 
 
 class RootMeanSquaredError:
-    def __init__(self):
-        self.mean = Mean()
+    """update_state converts y_true and y_pred to the metric dtype first (regression_metrics.py:225-243)."""
+
+    def __init__(self, dtype=None):
+        self.mean = Mean(dtype)
+        self.c = caster(dtype)
 
     def reset(self):
         self.mean.reset()
 
     def update(self, y_true, y_pred, w=None):
-        t, p = same_rank(y_true, y_pred)
-        self.mean.add(zip_with(t, p, lambda a, b: f32(f32(b - a) ** 2)), w)
+        t, p = squeeze_or_expand(tensor(y_true, self.c), tensor(y_pred, self.c))
+        self.mean.add(zip_with(t, p, lambda a, b: self.c(self.c(b - a) ** 2)), w)
 
     def result(self):
-        return f32(math.sqrt(self.mean.value()))
+        return self.c(math.sqrt(self.mean.value()))
 
 
 class R2Score:
@@ -514,16 +528,19 @@ def make(metric, cfg):
            "MeanAbsolutePercentageError": mean_absolute_percentage_error,
            "MeanSquaredLogarithmicError": mean_squared_logarithmic_error, "LogCoshError": log_cosh,
            "Hinge": hinge, "SquaredHinge": squared_hinge, "CategoricalHinge": categorical_hinge}
+    dtype = cfg.get("dtype")
     if cls in fns:
-        return Wrapper(fns[cls])
+        return Wrapper(fns[cls], dtype)
     if cls == "CosineSimilarity":
-        return Wrapper(cosine_similarity, axis=cfg.get("axis", -1))
+        return Wrapper(cosine_similarity, dtype, axis=cfg.get("axis", -1))
     if cls == "PearsonCorrelation":
-        return Wrapper(pearson_correlation, axis=cfg.get("axis", -1))
+        return Wrapper(pearson_correlation, dtype, axis=cfg.get("axis", -1))
     if cls == "ConcordanceCorrelation":
-        return Wrapper(concordance_correlation, axis=cfg.get("axis", -1))
+        return Wrapper(concordance_correlation, dtype, axis=cfg.get("axis", -1))
     if cls == "RootMeanSquaredError":
-        return RootMeanSquaredError()
+        return RootMeanSquaredError(dtype)
+    if dtype not in (None, "float32"):
+        raise SystemExit("the R2Score emulation computes in float32 only")
     return R2Score(cfg.get("class_aggregation", "uniform_average"), cfg.get("num_regressors", 0))
 
 
@@ -592,6 +609,8 @@ def clean(v):
         return "NaN"
     if v == 0:
         return 0.0
+    if f32(v) != v:
+        return v  # a float64 result: keep every digit
     # shortest repr that still reads back as the same float32
     for digits in range(6, 18):
         s = float("%.*g" % (digits, v))
@@ -824,6 +843,15 @@ def regression_cases():
              "keras/src/metrics/reduction_metrics.py:138-149", "negative weights are accepted, signed"),
         case("mean_squared_error.derived.float64", "MeanSquaredError", {"dtype": "float64"},
              [upd([[0.1, 0.2]], [[0.3, 0.7]]), res()], d, LOSSES + ":1782-1785", "computed in float64"),
+        case("mean_squared_error.derived.float64_function_in_float32", "MeanSquaredError", {"dtype": "float64"},
+             [upd([[16777217.0, 1.0]], [[16777216.0, 1.0]]), res()], d,
+             LOSSES + ":1782-1785, keras/src/metrics/reduction_metrics.py:13",
+             "the function computes in its inputs' dtype (float32 for Python lists) and only its values are cast "
+             "to the metric's float64: 2^24 + 1 rounds to 2^24, so the error is 0"),
+        case("root_mean_squared_error.derived.float64_converts_inputs", "RootMeanSquaredError", {"dtype": "float64"},
+             [upd([[16777217.0, 1.0]], [[16777216.0, 1.0]]), res()], d, REG_PY + ":239-243",
+             "RootMeanSquaredError converts y_true and y_pred to the metric dtype first: in float64 2^24 + 1 "
+             "stays exact, the squared errors are 1 and 0, sqrt(0.5)"),
         case("mean_squared_error.derived.scalars_refused", "MeanSquaredError", {},
              [upd([[1.0]], [[3.0]]), upd(1.0, 2.0, expect_error=True), res()], d, LOSSES + ":1785",
              "ops.mean(x, axis=-1) cannot reduce a rank-0 result; the refused update leaves the state as it was"),
