@@ -104,7 +104,7 @@ public final class RegressionMetrics {
     }
 
     /**
-     * The precision of RootMeanSquaredError's and R2Score's arithmetic: they convert their inputs to the metric dtype
+     * The precision of RootMeanSquaredError's arithmetic: it converts its inputs to the metric dtype
      * ({@code ops.convert_to_tensor(y, self._dtype)}), so a float64 metric computes in float64; an integer dtype
      * truncates the inputs and computes the rest in float32.
      */
@@ -119,11 +119,8 @@ public final class RegressionMetrics {
 
     /** An element-wise function of {@code (y_true, y_pred)} averaged over the last axis. */
     abstract static class ElementwiseMean extends MeanMetricWrapper {
-        private final DType work;
-
         ElementwiseMean(MetricConfig config) {
             super(config);
-            this.work = Numerics.INPUT_DTYPE;
         }
 
         /** One element's value from float-rounded inputs; {@code w} rounds each step. */
@@ -137,7 +134,7 @@ public final class RegressionMetrics {
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             Tensor[] tp = sameRank(yTrue, yPred);
-            DType w = work;
+            DType w = Numerics.INPUT_DTYPE;
             Tensor terms = KerasShapes.zipWith(tp[0], tp[1], (t, p) -> term(w.round(t), w.round(p), w),
                     "y_true and y_pred");
             if (terms.rank() == 0) {
