@@ -42,6 +42,10 @@ function onlyKeys(cls, cfg, keys) {
 }
 
 function lastAxisOnly(cls, cfg) {
+  if (Array.isArray(cfg.axis)) {
+    // Keras accepts a tuple of axes for these metrics; TF.js's functions reduce over one axis only
+    throw new Unsupported(`${cls} with axis=${JSON.stringify(cfg.axis)}: TF.js reduces over the last axis only`);
+  }
   if (cfg.axis != null) {
     requireType(cls, 'axis', cfg.axis, isInt, 'an integer');
   }
