@@ -36,7 +36,7 @@ public final class Inputs {
                 hi = Math.max(hi, v);
             }
             // NaN poisons min/max, an infinity shows at an end: one test after the loop keeps it vectorisable
-            if (!Float.isFinite(lo) || !Float.isFinite(hi)) {
+            if (n > 0 && (!Float.isFinite(lo) || !Float.isFinite(hi))) {
                 throw nonFinite(metric, argument, t, firstNonFinite(t));
             }
             min = lo;
