@@ -210,7 +210,8 @@ class FusedUpdateTest {
                 new Object[] {"CategoricalCrossentropy", Map.of("from_logits", true), 2},
                 new Object[] {"AUC", Map.of(), 1},
                 new Object[] {"Precision", Map.of("thresholds", List.of(0.3, 0.5, 0.7)), 1},
-                new Object[] {"MeanIoU", Map.of("num_classes", 2), 1});
+                new Object[] {"MeanIoU", Map.of("num_classes", 2), 1},
+                new Object[] {"MeanIoU", Map.of("num_classes", 2, "sparse_y_pred", false), 2});
         for (Object[] m : metrics) {
             String id = (String) m[0];
             int width = (Integer) m[2];
@@ -235,7 +236,8 @@ class FusedUpdateTest {
                     target[target.length - 1] = (float) bad;
                     Tensor yTrue = id.startsWith("Sparse") || id.equals("MeanIoU")
                             ? sparse(truth, n, width) : Tensor.of(truth, n, width);
-                    Tensor yPred = id.equals("MeanIoU") ? sparse(pred, n, width) : Tensor.of(pred, n, width);
+                    Tensor yPred = id.equals("MeanIoU") && width == 1 ? sparse(pred, n, width)
+                            : Tensor.of(pred, n, width);
                     MetricState before = metric.snapshot();
                     assertThrows(InvalidInputException.class,
                             () -> metric.update(yTrue, yPred, Tensor.of(weight, n)), id + " " + where + " " + bad);

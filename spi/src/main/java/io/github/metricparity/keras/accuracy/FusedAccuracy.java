@@ -40,6 +40,9 @@ final class FusedAccuracy {
         float[] pf = yPred.floatBuffer();
         double[] pd = yPred.doubleBuffer();
         int po = yPred.offset();
+        if (pf != null && check == Fused.Check.FINITE) {
+            return sparseCategorical(tf, td, to, pf, po, rows, classes, w);
+        }
         boolean unit = check == Fused.Check.UNIT_INTERVAL;
         int flags = 0;
         long matches = 0;
@@ -77,6 +80,64 @@ final class FusedAccuracy {
         return w == null ? new Contribution(matches, rows) : new Contribution(total, count);
     }
 
+    /** {@link #sparseCategorical} for float32 predictions that only need to be finite. */
+    private static Contribution sparseCategorical(float[] tf, double[] td, int to, float[] pf, int po, int rows,
+            int classes, Fused.Weights w) {
+        long matches = 0;
+        double total = 0;
+        double count = 0;
+        for (int r = 0; r < rows; r++) {
+            float label = Fused.input(tf, td, to + r);
+            int id = (int) label;
+            if (id != label || id < 0 || id >= classes) {
+                return null;
+            }
+            int arg = argmax(pf, po + r * classes, classes);
+            if (arg < 0) {
+                return null;
+            }
+            if (w == null) {
+                matches += same(arg, id);
+            } else {
+                double wi = w.get(r);
+                total += (arg == id ? 1.0 : 0.0) * wi;
+                count += wi;
+            }
+        }
+        if (w != null && w.nonFiniteFlags(rows) < 0) {
+            return null;
+        }
+        return w == null ? new Contribution(matches, rows) : new Contribution(total, count);
+    }
+
+    /** 1 when two non-negative ints are equal, else 0, without a branch (a match is as unpredictable as a coin). */
+    private static int same(int a, int b) {
+        return ((a ^ b) - 1) >>> 31;
+    }
+
+    /**
+     * {@code KerasShapes.argmax} of a row of float32 values (ties to the first index, -0.0 equal to 0.0), or -1 when
+     * one is not finite.
+     */
+    private static int argmax(float[] f, int from, int n) {
+        int fast = Fused.argmaxNonNegative(f, from, n);
+        if (fast >= 0) {
+            return fast;
+        }
+        float best = f[from];
+        int flags = Fused.nonFinite(best);
+        int arg = 0;
+        for (int j = 1; j < n; j++) {
+            float v = f[from + j];
+            flags |= Fused.nonFinite(v);
+            if (v > best) {
+                best = v;
+                arg = j;
+            }
+        }
+        return flags < 0 ? -1 : arg;
+    }
+
     /**
      * CategoricalAccuracy with {@code y_true} and {@code y_pred} both {@code (rows, C)} and no weight or
      * {@code (rows,)}.
@@ -96,6 +157,9 @@ final class FusedAccuracy {
         float[] pf = yPred.floatBuffer();
         double[] pd = yPred.doubleBuffer();
         int po = yPred.offset();
+        if (tf != null && pf != null && check == Fused.Check.FINITE) {
+            return categorical(tf, to, pf, po, rows, classes, w);
+        }
         boolean unit = check == Fused.Check.UNIT_INTERVAL;
         int flags = 0;
         int trueFlags = 0;
@@ -139,6 +203,32 @@ final class FusedAccuracy {
         return w == null ? new Contribution(matches, rows) : new Contribution(total, count);
     }
 
+    /** {@link #categorical} for float32 labels and predictions that only need to be finite. */
+    private static Contribution categorical(float[] tf, int to, float[] pf, int po, int rows, int classes,
+            Fused.Weights w) {
+        long matches = 0;
+        double total = 0;
+        double count = 0;
+        for (int r = 0; r < rows; r++) {
+            int argTrue = argmax(tf, to + r * classes, classes);
+            int argPred = argmax(pf, po + r * classes, classes);
+            if ((argTrue | argPred) < 0) {
+                return null;
+            }
+            if (w == null) {
+                matches += same(argTrue, argPred);
+            } else {
+                double wi = w.get(r);
+                total += (argTrue == argPred ? 1.0 : 0.0) * wi;
+                count += wi;
+            }
+        }
+        if (w != null && w.nonFiniteFlags(rows) < 0) {
+            return null;
+        }
+        return w == null ? new Contribution(matches, rows) : new Contribution(total, count);
+    }
+
     /**
      * BinaryAccuracy with {@code y_true} and {@code y_pred} of one shape, {@code (N,)} or {@code (N, C)}, and no
      * weight or one per sample ({@code (N,)}): a match is {@code y_true == (y_pred > threshold)}; a sample of C
@@ -160,6 +250,12 @@ final class FusedAccuracy {
         float[] pf = yPred.floatBuffer();
         double[] pd = yPred.doubleBuffer();
         int po = yPred.offset();
+        if (tf != null && pf != null && width == 1 && w == null) {
+            Contribution c = binaryNonNegative(tf, to, pf, po, rows, check, threshold);
+            if (c != null) {
+                return c;
+            }
+        }
         boolean unit = check == Fused.Check.UNIT_INTERVAL;
         int flags = 0;
         int trueFlags = 0;
@@ -203,5 +299,31 @@ final class FusedAccuracy {
             return new Contribution(total, count);
         }
         return new Contribution(width == 1 ? matches : total, rows);
+    }
+
+    /**
+     * {@link #binary} over {@code n} unweighted float32 samples when every label and prediction and the threshold
+     * are non-negative and finite (predictions in [0, 1] under {@code UNIT_INTERVAL}); null when one is not, and
+     * the general loop takes the batch. Such floats order like their bit patterns: {@code p > threshold} and
+     * {@code y_true == 1.0 or 0.0} become int operations without branches.
+     */
+    private static Contribution binaryNonNegative(float[] tf, int to, float[] pf, int po, int n, Fused.Check check,
+            double threshold) {
+        int thresholdBits = Float.floatToRawIntBits((float) threshold);
+        if (thresholdBits < 0 || thresholdBits >= 0x7f800000) {
+            return null;
+        }
+        int limit = check == Fused.Check.UNIT_INTERVAL ? 0x3f800000 : 0x7f7fffff;
+        int flags = 0;
+        long matches = 0;
+        for (int i = 0; i < n; i++) {
+            int t = Float.floatToRawIntBits(tf[to + i]);
+            int p = Float.floatToRawIntBits(pf[po + i]);
+            flags |= t | (0x7f7fffff - t) | p | (limit - p);
+            // the bits of 1.0f when p > threshold, of 0.0f otherwise: a label matches when it is exactly that
+            int predicted = ((thresholdBits - p) >> 31) & 0x3f800000;
+            matches += same(t, predicted);
+        }
+        return flags < 0 ? null : new Contribution(matches, n);
     }
 }

@@ -138,18 +138,27 @@ class IoU extends AbstractMetric {
             }
             Arrays.fill(pairCounts, 0);
         }
-        long flags = 0;
-        for (int i = 0; i < len; i++) {
-            double tv = yTrue.get(i);
-            double pv = sparseYPred ? yPred.get(i) : argmaxRow(yPred, i * scores, scores);
-            flags |= Fused.nonFinite(tv) | Fused.nonFinite(pv);
-            int k = pair(tv, pv);
-            if (counting && k >= 0) {
-                pairCounts[k]++;
+        float[] tf = yTrue.floatBuffer();
+        float[] pf = yPred.floatBuffer();
+        if (counting && tf != null && pf != null && ignoreClass == null) {
+            if (!countFloat32(tf, yTrue.offset(), pf, yPred.offset(), len, scores)) {
+                return false;
             }
-        }
-        if (flags < 0 || sampleWeight != null && !allFinite(sampleWeight)) {
-            return false;
+        } else {
+            long flags = 0;
+            for (int i = 0; i < len; i++) {
+                double tv = yTrue.get(i);
+                double pv = sparseYPred ? yPred.get(i) : argmaxRow(yPred, i * scores, scores);
+                // a dense row's argmax is -1 when a score is not finite
+                flags |= Fused.nonFinite(tv) | Fused.nonFinite(pv) | (sparseYPred ? 0 : (long) pv);
+                int k = pair(tv, pv);
+                if (counting && k >= 0) {
+                    pairCounts[k]++;
+                }
+            }
+            if (flags < 0 || sampleWeight != null && !allFinite(sampleWeight)) {
+                return false;
+            }
         }
         if (counting) {
             for (int k = 0; k < cm.length; k++) {
@@ -165,6 +174,33 @@ class IoU extends AbstractMetric {
             }
         }
         return true;
+    }
+
+    /**
+     * Counts unweighted float32 pairs of an integer dtype without ignore_class into {@link #pairCounts}; false when
+     * a value is not finite. The cast truncates toward zero, so a value casts into {@code [0, n)} exactly when it
+     * lies in {@code (-1, n)}, and the int cast is that truncation.
+     */
+    private boolean countFloat32(float[] tf, int to, float[] pf, int po, int len, int scores) {
+        int n = numClasses;
+        int flags = 0;
+        for (int i = 0; i < len; i++) {
+            float t = tf[to + i];
+            float p;
+            if (sparseYPred) {
+                p = pf[po + i];
+                flags |= Fused.nonFinite(p);
+            } else {
+                int arg = argmaxRow(pf, po + i * scores, scores);
+                flags |= arg;
+                p = arg;
+            }
+            flags |= Fused.nonFinite(t);
+            if (t > -1f && t < n && p > -1f && p < n) {
+                pairCounts[(int) t * n + (int) p]++;
+            }
+        }
+        return flags >= 0;
     }
 
     /**
@@ -201,18 +237,40 @@ class IoU extends AbstractMetric {
         return flags >= 0;
     }
 
-    /** {@link #argmax} of one row of {@code length} scores from flat index {@code from}. */
+    /** {@link #argmax} of one row of {@code length} scores from flat index {@code from}; -1 if one is not finite. */
     private static int argmaxRow(Tensor x, int from, int length) {
         int best = 0;
         float bestValue = argmaxKey(x.get(from));
+        long flags = Fused.nonFinite(x.get(from));
         for (int j = 1; j < length; j++) {
+            flags |= Fused.nonFinite(x.get(from + j));
             float v = argmaxKey(x.get(from + j));
             if (v > bestValue) {
                 bestValue = v;
                 best = j;
             }
         }
-        return best;
+        return flags < 0 ? -1 : best;
+    }
+
+    /** {@link #argmaxRow(Tensor, int, int)} of float32 scores: bit patterns compared when they are non-negative. */
+    private static int argmaxRow(float[] f, int from, int length) {
+        int fast = Fused.argmaxNonNegative(f, from, length);
+        if (fast >= 0) {
+            return fast;
+        }
+        int best = 0;
+        float bestValue = argmaxKey(f[from]);
+        int flags = Fused.nonFinite(f[from]);
+        for (int j = 1; j < length; j++) {
+            flags |= Fused.nonFinite(f[from + j]);
+            float v = argmaxKey(f[from + j]);
+            if (v > bestValue) {
+                bestValue = v;
+                best = j;
+            }
+        }
+        return flags < 0 ? -1 : best;
     }
 
     private static Tensor flatten(Tensor x) {

@@ -53,7 +53,7 @@ final class Crossentropy {
             double x = prediction;
             if (fromLogits) {
                 // tf.nn.sigmoid_cross_entropy_with_logits: max(x, 0) - x*y + log(1 + exp(-|x|))
-                return Math.max(x, 0) - x * y + Math.log1p(Math.exp(-Math.abs(x)));
+                return Math.max(x, 0) - x * y + log1p(Math.exp(-Math.abs(x)));
             }
             double p = Numerics.clip(x, EPS, HI);
             return -(y * Math.log(p) + (1 - y) * Math.log(INPUT.round(1 - p)));
@@ -181,6 +181,17 @@ final class Crossentropy {
             }
             return new Contribution(total, w == null ? rows : count);
         }
+    }
+
+    /**
+     * {@code log(1 + e)} for {@code e} in [0, 1], within a few ulps of {@code Math.log1p} (Kahan: the rounding
+     * error of {@code u = 1 + e} cancels in {@code log(u) * e / (u - 1)}) and about twice as fast: Java 17's
+     * {@code log1p} is a native fdlibm call, {@code log} an intrinsic. Far below the float32 precision Keras
+     * computes in.
+     */
+    static double log1p(double e) {
+        double u = 1.0 + e;
+        return u == 1.0 ? e : Math.log(u) * e / (u - 1.0);
     }
 
     /** Both {@code (N, C)} with {@code C >= 1}. */
