@@ -218,7 +218,7 @@ abstract class GoldenPredictions<T extends Output<T>> {
 
         @Override
         int domainSize(Tensor yTrue, Tensor yPred) {
-            return yPred.rank() == 1 ? 1 : yPred.dim(-1);
+            return yPred.rank() <= 1 ? 1 : yPred.dim(-1);
         }
 
         @Override
@@ -292,7 +292,7 @@ abstract class GoldenPredictions<T extends Output<T>> {
 
         @Override
         int domainSize(Tensor yTrue, Tensor yPred) {
-            return yPred.rank() == 1 ? 1 : yPred.dim(-1);
+            return yPred.rank() <= 1 ? 1 : yPred.dim(-1);
         }
 
         private static String[] names(int size) {
