@@ -1,12 +1,16 @@
 package io.github.metricparity.tribuo.comparison;
 
-import io.github.metricparity.keras.KerasCatalog;
 import io.github.metricparity.spi.ComparisonRow;
+import io.github.metricparity.spi.Metric;
+import io.github.metricparity.spi.MetricRegistry;
+import io.github.metricparity.spi.Tensor;
 import io.github.metricparity.tribuo.KerasEvaluation;
 import io.github.metricparity.tribuo.KerasRegressionEvaluator;
+import io.github.metricparity.tribuo.TribuoMetricProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.tribuo.Example;
 import org.tribuo.ImmutableOutputInfo;
@@ -29,16 +33,15 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
  * Tribuo's {@link RegressionEvaluation} against Keras on a two-output linear model (outputs on very different
  * scales): MAE, RMSE and R2 per dimension and averaged, R2 of a constant target, example weights, and the test stream
  * evaluated day by day (sharded evaluation).
- *
- * <p>Runs only when the build's Keras catalog has the regression family ({@link #available()}).
  */
 final class RegressionComparison {
-    /** The Keras classes the rows need. */
-    static final List<String> KERAS_CLASSES = List.of("MeanAbsoluteError", "RootMeanSquaredError", "R2Score");
-
     private static final Rule POOLED_MAE = Rule.same(
             "Keras MeanAbsoluteError averages |y - ŷ| over each example's outputs, then over examples; with both "
                     + "outputs present in every example this is Tribuo's uniform mean of the per-dimension MAEs.");
+    private static final Rule ONE_COLUMN = Rule.same(
+            "On one output column (y_true and y_pred of shape (N, 1)) Keras MeanAbsoluteError and "
+                    + "RootMeanSquaredError are Tribuo's per-dimension mae and rmse: the mean absolute error and the "
+                    + "square root of the mean squared error over the examples.");
     private static final Rule POOLED_RMSE = Rule.differs("pooled vs per-dimension",
             "Tribuo's averageRMSE is the mean over dimensions of each dimension's RMSE; Keras RootMeanSquaredError "
                     + "is the square root of the squared error pooled over every value, sqrt(mean over d of MSE_d), "
@@ -103,16 +106,8 @@ final class RegressionComparison {
                 .train(ExampleData.processTrain());
     }
 
-    /** True when the build's Keras catalog has every class the regression rows need. */
-    static boolean available() {
-        return KERAS_CLASSES.stream().allMatch(c -> KerasCatalog.byClassName(c) != null);
-    }
-
-    /** Trains the model and adds every regression row to {@code out}; nothing when {@link #available()} is false. */
+    /** Trains the model and adds every regression row to {@code out}. */
     static void addRows(List<ComparisonRow> out) {
-        if (!available()) {
-            return;
-        }
         RegressionComparison c = new RegressionComparison();
         c.onePass(out);
         c.constantTarget(out);
@@ -134,6 +129,21 @@ final class RegressionComparison {
         Rows rows = new Rows(String.format(Locale.ROOT, "Two-output linear regression (Tribuo LinearSGD, squared "
                 + "loss): load (scale 5) and rate (scale 0.1), %d test predictions; dimension ids %s",
                 predictions.size(), ids()), out);
+        MetricRegistry keras = MetricRegistry.of(new TribuoMetricProvider());
+        for (int k = 0; k < dims.size(); k++) {
+            // one column at a time, fed directly: the evaluator always passes every output
+            Tensor yTrue = column(predictions, k, true);
+            Tensor yPred = column(predictions, k, false);
+            Metric mae = keras.create("MeanAbsoluteError", Map.of());
+            Metric rmse = keras.create("RootMeanSquaredError", Map.of());
+            mae.update(yTrue, yPred);
+            rmse.update(yTrue, yPred);
+            String onColumn = " on column " + k + " (" + name(k) + ")";
+            rows.add("RegressionEvaluation.mae(" + name(k) + ")", tribuo.mae(dims.get(k)),
+                    m.display("mae") + onColumn, mae.resultValue(), ONE_COLUMN);
+            rows.add("RegressionEvaluation.rmse(" + name(k) + ")", tribuo.rmse(dims.get(k)),
+                    m.display("rmse") + onColumn, rmse.resultValue(), ONE_COLUMN);
+        }
         rows.add("RegressionEvaluation.averageMAE()", tribuo.averageMAE(), m.display("mae"), m.value("mae"),
                 POOLED_MAE);
         rows.add("RegressionEvaluation.averageRMSE()", tribuo.averageRMSE(), m.display("rmse"), m.value("rmse"),
@@ -236,6 +246,16 @@ final class RegressionComparison {
                 m.value("mae"), ONLINE);
     }
 
+
+    /** Output dimension {@code k} of the ground truths or the predictions, as a {@code (N, 1)} tensor. */
+    private Tensor column(List<Prediction<Regressor>> preds, int k, boolean truth) {
+        double[] v = new double[preds.size()];
+        for (int i = 0; i < v.length; i++) {
+            Regressor r = truth ? preds.get(i).getExample().getOutput() : preds.get(i).getOutput();
+            v[i] = r.getDimension(name(k)).orElseThrow().getValue();
+        }
+        return Tensor.of(v, v.length, 1);
+    }
 
     private int dimension(String name) {
         for (int k = 0; k < dims.size(); k++) {

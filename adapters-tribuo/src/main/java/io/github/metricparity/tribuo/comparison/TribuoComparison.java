@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  *   <li>{@code MultiLabelEvaluation}: per-label, micro and macro precision/recall/F1 at Keras's 0.5 threshold,
  *       Jaccard score; example weights;</li>
  *   <li>{@code RegressionEvaluation}: MAE, RMSE, R2 per dimension and averaged, R2 of a constant target, example
- *       weights (rows present when the build's Keras catalog has the regression family);</li>
+ *       weights;</li>
  *   <li>sharded evaluation: a test stream evaluated day by day, combined the ways Tribuo offers (the mean of the
  *       per-day evaluations with {@code EvaluationAggregator}, or re-evaluating all predictions with
  *       {@code OnlineEvaluator}), against the merged Keras evaluations ({@code KerasEvaluation.merge}).</li>
