@@ -68,7 +68,8 @@ final class RegressionComparison {
                     + "example weights, as Keras sample_weight does.");
     private static final Rule MERGE_R2 = Rule.differs("merge",
             "R2 is not a mean of per-shard R2s: each day's SStot is taken around that day's own target mean, and "
-                    + "with x drifting across days each day's target varies little, so per-day R2s are lower; "
+                    + "with x drifting across days each day's target varies less than the whole stream's, so "
+                    + "per-day R2s are lower; "
                     + "EvaluationAggregator.summarize averages them, while KerasEvaluation.merge adds R2Score's sums "
                     + "(Σw·y, Σw·y², Σw·(y-ŷ)², Σw), which reproduces one pass. Tribuo's "
                     + "RegressionSufficientStatistics has no merge either.");

@@ -14,8 +14,8 @@ import java.util.logging.Logger;
  * behind every disagreement.
  *
  * <p>{@link #compare()} trains small Tribuo models (LinearSGD logistic regression, a bagged ensemble, a multi-label
- * and a two-output linear model) on offline data generated from fixed seeds, in well under a second of training,
- * and compares:
+ * and a two-output linear model) on offline data generated from fixed seeds (about a second in all), and
+ * compares:
  * <ul>
  *   <li>{@code LabelEvaluation}: accuracy, per-class, micro and macro precision/recall/F1, ROC AUC per class and
  *       averaged; example weights; tied votes;</li>

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metricparity.spi.ComparisonRow;
 import io.github.metricparity.spi.FrameworkComparison;
+import io.github.metricparity.tribuo.KerasEvaluation;
+import io.github.metricparity.tribuo.KerasLabelEvaluator;
+import io.github.metricparity.tribuo.KerasMetricSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.logging.Level;
@@ -24,6 +28,8 @@ import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.evaluation.LabelEvaluation;
+import org.tribuo.classification.evaluation.LabelEvaluator;
 import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.regression.Regressor;
 
@@ -200,6 +206,24 @@ class TribuoComparisonTest {
         assertEquals(tp / positives, micro.kerasValue(), 1e-6);
         assertEquals(right / c.all.size(), row(scenario, "LabelEvaluation.accuracy()",
                 "SparseCategoricalAccuracy()").kerasValue(), 1e-6);
+    }
+
+    @Test
+    void precisionAndRecallWithTopKOneAreTribuosRulePerClass() {
+        // what the threshold rows' explanation promises: top_k=1 keeps the argmax, as Tribuo counts
+        Classifier c = new Classifier();
+        List<KerasMetricSpec> specs = new ArrayList<>();
+        for (int k = 0; k < c.ids.size(); k++) {
+            specs.add(KerasMetricSpec.of("Precision", Map.of("top_k", 1, "class_id", k, "name", "p" + k)));
+            specs.add(KerasMetricSpec.of("Recall", Map.of("top_k", 1, "class_id", k, "name", "r" + k)));
+        }
+        KerasEvaluation<Label> keras = new KerasLabelEvaluator(specs).evaluate(c.model, c.all, null);
+        LabelEvaluation tribuo = new LabelEvaluator().evaluate(c.model, c.all, null);
+        for (int k = 0; k < c.ids.size(); k++) {
+            Label l = new Label(c.ids.get(k));
+            assertEquals(tribuo.precision(l), keras.get("p" + k), 1e-6, l.getLabel());
+            assertEquals(tribuo.recall(l), keras.get("r" + k), 1e-6, l.getLabel());
+        }
     }
 
     @Test
