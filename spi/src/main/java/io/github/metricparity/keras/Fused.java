@@ -75,6 +75,16 @@ public final class Fused {
         return negative < 0 || best >= 0x7f800000 ? -1 : arg;
     }
 
+    /**
+     * An int that orders finite floats as they compare: {@code a < b} exactly when {@code orderKey(a) <
+     * orderKey(b)}, and -0.0 and 0.0 get the same key. Negative floats' magnitude bits are flipped, so that int
+     * comparisons (branch-free) replace float ones (unpredictable branches).
+     */
+    public static int orderKey(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        return (bits ^ ((bits >> 31) & 0x7fffffff)) + (bits >>> 31);
+    }
+
     /** Element {@code i} (from the tensor's offset) read as float32: how Keras sees the inputs of its functions. */
     public static float input(float[] f, double[] d, int i) {
         return f != null ? f[i] : (float) d[i];

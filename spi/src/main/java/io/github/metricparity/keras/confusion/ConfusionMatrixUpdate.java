@@ -55,6 +55,8 @@ final class ConfusionMatrixUpdate {
     private final int[] order;
     // the fused update's per-bucket sums, kept between updates: (bucket << 1 | label) counts or weights
     private final boolean fusable;
+    // float32 and a few thresholds: their order keys (Fused.orderKey), sorted
+    private final int[] sortedKeys;
     private int[] bucketCounts;
     private double[] bucketWeights;
     private double[] fusedTrue;
@@ -98,6 +100,14 @@ final class ConfusionMatrixUpdate {
         }
         this.fusable = topK == null && classId == null && !multiLabel && labelWeights == null
                 && Fused.floating(dtype);
+        if (dtype == DType.FLOAT32 && !evenly && cast.length <= LINEAR_COUNT) {
+            sortedKeys = new int[cast.length];
+            for (int j = 0; j < cast.length; j++) {
+                sortedKeys[j] = Fused.orderKey((float) sortedThresholds[j]);
+            }
+        } else {
+            sortedKeys = null;
+        }
     }
 
     private static double[] roundAll(double[] values, DType dtype) {
@@ -336,7 +346,13 @@ final class ConfusionMatrixUpdate {
         long flags = 0;
         double totalTrue = 0;
         double totalFalse = 0;
-        for (int i = 0; i < n; i++) {
+        boolean float32Counts = f32 && pf != null && tf != null && !fromLogits && weight == null
+                && (evenly || sortedKeys != null);
+        if (float32Counts) {
+            flags = evenly ? countEvenly(pf, po, tf, to, n, check, counts)
+                    : countSorted(pf, po, tf, to, n, check, counts);
+        }
+        for (int i = 0; i < n && !float32Counts; i++) {
             double x = pf != null ? pf[po + i] : pd[po + i];
             double y = tf != null ? tf[to + i] : td[to + i];
             flags |= (pf != null ? Fused.flag(check, pf[po + i]) : Fused.flag(check, pd[po + i]))
@@ -392,6 +408,72 @@ final class ConfusionMatrixUpdate {
         fusedTotals[1] = totalFalse;
         addCumulated(fusedTrue, fusedFalse, fusedTotals, 0, fusedTotals, 1, 1, tp, fp, tn, fn);
         return true;
+    }
+
+    /**
+     * The loop of {@link #applyFused} for unweighted float32 inputs and evenly spaced thresholds, in float
+     * arithmetic: a float32 product is the double product of two floats rounded once, so it is the bucket
+     * {@link #apply} computes. Returns the check flags.
+     */
+    private int countEvenly(float[] pf, int po, float[] tf, int to, int n, Fused.Check check, int[] counts) {
+        float scale = (float) (numThresholds - 1.0);
+        int lowest = withEpsilon ? 1 : 0;
+        boolean unit = check == Fused.Check.UNIT_INTERVAL;
+        int flags = 0;
+        for (int i = 0; i < n; i++) {
+            float p = pf[po + i];
+            float y = tf[to + i];
+            flags |= (unit ? Fused.outsideUnit(p) : Fused.nonFinite(p)) | Fused.nonFinite(y);
+            float clipped = p < 0f ? 0f : p > 1f ? 1f : p;
+            int b = Math.max((int) Math.ceil(clipped * scale), lowest);
+            counts[b << 1 | positive(y)]++;
+        }
+        return flags;
+    }
+
+    /**
+     * The loop of {@link #applyFused} for unweighted float32 inputs and a few sorted thresholds: the thresholds
+     * below {@code p} are counted with int comparisons of {@link Fused#orderKey}s, without branches. Returns the
+     * check flags.
+     */
+    private int countSorted(float[] pf, int po, float[] tf, int to, int n, Fused.Check check, int[] counts) {
+        int[] keys = sortedKeys;
+        boolean unit = check == Fused.Check.UNIT_INTERVAL;
+        int flags = 0;
+        if (keys.length <= 4) {
+            // unrolled: a missing threshold is above every key (it counts 0)
+            long k0 = keys.length > 0 ? keys[0] : Long.MAX_VALUE;
+            long k1 = keys.length > 1 ? keys[1] : Long.MAX_VALUE;
+            long k2 = keys.length > 2 ? keys[2] : Long.MAX_VALUE;
+            long k3 = keys.length > 3 ? keys[3] : Long.MAX_VALUE;
+            for (int i = 0; i < n; i++) {
+                float p = pf[po + i];
+                float y = tf[to + i];
+                flags |= (unit ? Fused.outsideUnit(p) : Fused.nonFinite(p)) | Fused.nonFinite(y);
+                long key = Fused.orderKey(p);
+                int b = (int) ((k0 - key >>> 63) + (k1 - key >>> 63) + (k2 - key >>> 63) + (k3 - key >>> 63));
+                counts[b << 1 | positive(y)]++;
+            }
+            return flags;
+        }
+        for (int i = 0; i < n; i++) {
+            float p = pf[po + i];
+            float y = tf[to + i];
+            flags |= (unit ? Fused.outsideUnit(p) : Fused.nonFinite(p)) | Fused.nonFinite(y);
+            int key = Fused.orderKey(p);
+            int b = 0;
+            for (int k : keys) {
+                b += (int) (((long) k - key) >>> 63);
+            }
+            counts[b << 1 | positive(y)]++;
+        }
+        return flags;
+    }
+
+    /** 1 for a label that is not zero (either sign), else 0, without a branch. */
+    private static int positive(float y) {
+        int magnitude = Float.floatToRawIntBits(y) << 1;
+        return (magnitude | -magnitude) >>> 31;
     }
 
     private static boolean fits(double[] target, int t) {
