@@ -27,9 +27,9 @@ final class AccuracyFastPaths {
         }
 
         @Override
-        INDArray perSample(INDArray yTrue, INDArray yPred) {
-            INDArray trueIds = Nd4j.argMax(inDType(yTrue), 1);
-            INDArray predIds = Nd4j.argMax(inDType(yPred), 1);
+        INDArray values(INDArray yTrue, INDArray yPred) {
+            INDArray trueIds = Nd4j.argMax(asInput(yTrue), 1);
+            INDArray predIds = Nd4j.argMax(asInput(yPred), 1);
             return trueIds.eq(predIds).castTo(DataType.DOUBLE);
         }
     }
@@ -46,20 +46,20 @@ final class AccuracyFastPaths {
         }
 
         @Override
-        INDArray perSample(INDArray yTrue, INDArray yPred) {
-            INDArray predIds = Nd4j.argMax(inDType(yPred), 1).castTo(DataType.DOUBLE);
+        INDArray values(INDArray yTrue, INDArray yPred) {
+            INDArray predIds = Nd4j.argMax(asInput(yPred), 1).castTo(DataType.DOUBLE);
             return predIds.eq(classIdVector(yTrue, yPred.size(0))).castTo(DataType.DOUBLE);
         }
     }
 
     /**
      * {@code (y_pred > threshold) == y_true} element-wise (strict threshold, {@code y_true} not thresholded), the
-     * mean over each row being the sample's value; {@code y_true} of the same shape {@code (N, C)}.
+     * mean over each row being the sample's value; {@code y_true} of the same shape {@code (N, C)}, compared as float32.
      */
     static final class Binary extends MeanFastPath {
         private final double threshold;
 
-        /** @param threshold the threshold already rounded to the metric dtype */
+        /** @param threshold the threshold as the functions' float32 holds it */
         Binary(DType dtype, double threshold) {
             super(dtype, ProbabilityGuard.probabilities());
             this.threshold = threshold;
@@ -71,9 +71,9 @@ final class AccuracyFastPaths {
         }
 
         @Override
-        INDArray perSample(INDArray yTrue, INDArray yPred) {
-            INDArray predicted = inDType(yPred).gt(threshold).castTo(DataType.DOUBLE);
-            return yTrue.castTo(DataType.DOUBLE).eq(predicted).castTo(DataType.DOUBLE).mean(1);
+        INDArray values(INDArray yTrue, INDArray yPred) {
+            INDArray predicted = asInput(yPred).gt(threshold).castTo(DataType.DOUBLE);
+            return asInput(yTrue).eq(predicted).castTo(DataType.DOUBLE);
         }
     }
 }

@@ -10,10 +10,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * ND4J fast paths of the crossentropies ({@code keras/src/losses/losses.py}, TensorFlow backend numerics) for
- * predictions {@code (N, C)} along the last axis. Inputs are rounded to the metric dtype and the arithmetic runs in
- * double precision, as the reference does; the constants ({@code epsilon}, {@code 1 - epsilon}) and the roundings
- * that make Keras's float32 figures ({@code 1 - p} and the renormalised probabilities are float32 values) are the
- * reference's.
+ * predictions {@code (N, C)} along the last axis. Inputs are read as float32 (as Keras's losses see them, whatever
+ * the metric dtype) and the arithmetic runs in double precision, as the reference does; the constants
+ * ({@code epsilon}, {@code 1 - epsilon}) and the roundings that make Keras's float32 figures ({@code 1 - p} and the
+ * renormalised probabilities are float32 values) are the reference's.
  */
 final class CrossentropyFastPaths {
     private CrossentropyFastPaths() {
@@ -36,12 +36,12 @@ final class CrossentropyFastPaths {
         }
 
         @Override
-        INDArray perSample(INDArray yTrue, INDArray yPred) {
-            INDArray y = inDType(yTrue).dup();
+        INDArray values(INDArray yTrue, INDArray yPred) {
+            INDArray y = asInput(yTrue).dup();
             if (labelSmoothing != 0) {
                 y.muli(1.0 - labelSmoothing).addi(0.5 * labelSmoothing);
             }
-            INDArray x = inDType(yPred);
+            INDArray x = asInput(yPred);
             INDArray loss;
             if (fromLogits) {
                 // tf.nn.sigmoid_cross_entropy_with_logits: max(x, 0) - x*y + log(1 + exp(-|x|))
@@ -49,7 +49,7 @@ final class CrossentropyFastPaths {
                 loss = Transforms.relu(x, true).subi(x.mul(y)).addi(softplusTail);
             } else {
                 INDArray p = clipped(x);
-                INDArray q = rounded(p.rsub(1.0));
+                INDArray q = inputRounded(p.rsub(1.0));
                 loss = y.mul(Transforms.log(p, false)).addi(y.rsub(1.0).muli(Transforms.log(q, false))).negi();
             }
             return loss.mean(1);
@@ -73,19 +73,19 @@ final class CrossentropyFastPaths {
         }
 
         @Override
-        INDArray perSample(INDArray yTrue, INDArray yPred) {
-            INDArray y = inDType(yTrue).dup();
+        INDArray values(INDArray yTrue, INDArray yPred) {
+            INDArray y = asInput(yTrue).dup();
             if (labelSmoothing != 0) {
                 y.muli(1.0 - labelSmoothing).addi(labelSmoothing / yPred.size(1));
             }
-            INDArray x = inDType(yPred);
+            INDArray x = asInput(yPred);
             INDArray logP;
             if (fromLogits) {
                 logP = x.subColumnVector(logSumExp(x));
             } else {
                 // renormalised to sum 1 (a float32 division in Keras), then clipped
                 INDArray sums = x.sum(true, 1);
-                logP = Transforms.log(clipped(rounded(x.divColumnVector(sums))), false);
+                logP = Transforms.log(clipped(inputRounded(x.divColumnVector(sums))), false);
             }
             return y.muli(logP).sum(1).negi();
         }
@@ -109,9 +109,9 @@ final class CrossentropyFastPaths {
         }
 
         @Override
-        INDArray perSample(INDArray yTrue, INDArray yPred) {
+        INDArray values(INDArray yTrue, INDArray yPred) {
             long classes = yPred.size(1);
-            INDArray x = inDType(yPred);
+            INDArray x = asInput(yPred);
             INDArray logits = fromLogits ? x : Transforms.log(clipped(x), false);
             INDArray ids = classIdVector(yTrue, yPred.size(0)).castTo(DataType.INT);
             INDArray oneHot = Nd4j.exec(new OneHot(ids, (int) classes, -1, 1.0, 0.0, DataType.DOUBLE))[0];

@@ -1,5 +1,6 @@
 package io.github.metricparity.dl4j;
 
+import io.github.metricparity.keras.Numerics;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.Metric;
 import java.util.List;
@@ -34,7 +35,7 @@ final class FastPaths {
             case "SparseCategoricalAccuracy":
                 return new AccuracyFastPaths.SparseCategorical(dtype);
             case "BinaryAccuracy":
-                return new AccuracyFastPaths.Binary(dtype, dtype.round(number(cfg, "threshold")));
+                return new AccuracyFastPaths.Binary(dtype, Numerics.INPUT_DTYPE.round(number(cfg, "threshold")));
             case "BinaryCrossentropy":
                 return new CrossentropyFastPaths.Binary(dtype, flag(cfg, "from_logits"),
                         number(cfg, "label_smoothing"));

@@ -8,13 +8,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Base of the fast paths of Mean-based metrics (Keras {@code MeanMetricWrapper}) on rank-2 predictions
- * {@code (N, C)}: shared checks, the metric dtype's rounding, and the sample-weight reduction.
+ * {@code (N, C)}: shared checks, Keras's roundings, and the sample-weight reduction.
  *
- * <p>For the shapes handled here Keras's {@code reduce_to_samplewise_values} comes down to one rule: each sample's
- * value is the mean of its per-element values, {@code total += sum(w * value)} and {@code count += sum(w)} (the
- * batch size without weights), with a weight of shape {@code (N,)} or {@code (N, 1)} rounded to the metric dtype.
- * Every other weight shape (a scalar weighs the whole batch as one sample, per-element weights) goes through the
- * reference metric.
+ * <p>Keras's metric functions compute in the dtype of their inputs, float32 ({@link Numerics#INPUT_DTYPE}), whatever
+ * the metric dtype; their values and the sample weight are then cast to the metric dtype. For the shapes handled
+ * here {@code reduce_to_samplewise_values} comes down to one rule: each sample's value is the mean of its values,
+ * {@code total += sum(w * value)} and {@code count += sum(w)} (the batch size without weights), with a weight of
+ * shape {@code (N,)} or {@code (N, 1)}. Every other weight shape (a scalar weighs the whole batch as one sample,
+ * per-element weights) goes through the reference metric.
  */
 abstract class MeanFastPath implements FastPath {
     private final DType dtype;
@@ -55,11 +56,12 @@ abstract class MeanFastPath implements FastPath {
         if (guard != null && guard.declines(yPred)) {
             return null;
         }
-        INDArray perSample = perSample(yTrue, yPred);
+        INDArray values = round(values(yTrue, yPred), dtype);
+        INDArray perSample = values.rank() == 2 ? values.mean(1) : values;
         if (weights == null) {
             return new Contribution(perSample.sumNumber().doubleValue(), n);
         }
-        return new Contribution(perSample.muli(weights).sumNumber().doubleValue(), weights.sumNumber().doubleValue());
+        return new Contribution(perSample.mul(weights).sumNumber().doubleValue(), weights.sumNumber().doubleValue());
     }
 
     @Override
@@ -72,29 +74,32 @@ abstract class MeanFastPath implements FastPath {
     /** True when this path computes the metric for these shapes and values exactly as the reference would. */
     abstract boolean accepts(INDArray yTrue, INDArray yPred);
 
-    /** Each sample's value, shape {@code (N)}, type DOUBLE; may be modified by the caller. */
-    abstract INDArray perSample(INDArray yTrue, INDArray yPred);
+    /**
+     * The values of the Keras metric function, type DOUBLE: shape {@code (N)}, or {@code (N, C)} for functions with
+     * a value per element (whose row means are the samples' values).
+     */
+    abstract INDArray values(INDArray yTrue, INDArray yPred);
 
-    /** The metric dtype. */
-    final DType dtype() {
-        return dtype;
+    /** The values as Keras's metric functions see them (float32 inputs), held as DOUBLE. */
+    static INDArray asInput(INDArray a) {
+        return round(a, Numerics.INPUT_DTYPE);
     }
 
-    /** The values as the metric dtype holds them, as DOUBLE (so that float32 results round exactly as Keras's). */
-    final INDArray inDType(INDArray a) {
+    /** Intermediate results rounded as the functions' float32 arithmetic leaves them. */
+    static INDArray inputRounded(INDArray x) {
+        return round(x, Numerics.INPUT_DTYPE);
+    }
+
+    /** {@code clip(x, epsilon, 1 - epsilon)} with the constants as the functions' float32 holds them, on a copy. */
+    static INDArray clipped(INDArray x) {
+        return Transforms.min(Transforms.max(x, Numerics.epsilon(Numerics.INPUT_DTYPE), true),
+                Numerics.oneMinusEpsilon(Numerics.INPUT_DTYPE), false);
+    }
+
+    /** The values rounded to a float dtype, as DOUBLE (the same array when nothing changes). */
+    private static INDArray round(INDArray a, DType dtype) {
         INDArray rounded = dtype == DType.FLOAT32 && a.dataType() != DataType.FLOAT ? a.castTo(DataType.FLOAT) : a;
         return rounded.castTo(DataType.DOUBLE);
-    }
-
-    /** Double values rounded to the metric dtype (through float32 for float32 metrics). */
-    final INDArray rounded(INDArray x) {
-        return dtype == DType.FLOAT32 ? x.castTo(DataType.FLOAT).castTo(DataType.DOUBLE) : x;
-    }
-
-    /** {@code clip(x, epsilon, 1 - epsilon)} with the constants as the metric dtype holds them, on a copy. */
-    final INDArray clipped(INDArray x) {
-        return Transforms.min(Transforms.max(x, Numerics.epsilon(dtype), true), Numerics.oneMinusEpsilon(dtype),
-                false);
     }
 
     /** A weight of shape (N,) or (N, 1) as a DOUBLE vector in the metric dtype; null for any other or non-finite. */
@@ -103,7 +108,7 @@ abstract class MeanFastPath implements FastPath {
         if (!perSample || !isFloating(w) || !isFinite(w)) {
             return null;
         }
-        return inDType(w).reshape(n);
+        return round(w, dtype).reshape(n);
     }
 
     static boolean isFloating(INDArray a) {
@@ -116,7 +121,7 @@ abstract class MeanFastPath implements FastPath {
     }
 
     /**
-     * True when {@code labels} has shape {@code (N,)} or {@code (N, 1)} and holds integer class ids in
+     * True when {@code labels} has shape {@code (N,)} or {@code (N, 1)} and holds, as float32, integer class ids in
      * {@code [0, classes)}, as sparse metrics require.
      */
     static boolean areClassIds(INDArray labels, long n, long classes) {
@@ -125,7 +130,7 @@ abstract class MeanFastPath implements FastPath {
         if (!shapeOk) {
             return false;
         }
-        INDArray ids = labels.castTo(DataType.DOUBLE);
+        INDArray ids = asInput(labels);
         if (ids.minNumber().doubleValue() < 0 || ids.maxNumber().doubleValue() > classes - 1) {
             return false;
         }
@@ -133,8 +138,8 @@ abstract class MeanFastPath implements FastPath {
         return ids.sub(Transforms.floor(ids, true)).sumNumber().doubleValue() == 0;
     }
 
-    /** Sparse labels of shape (N,) or (N, 1) as a DOUBLE vector. */
+    /** Sparse labels of shape (N,) or (N, 1) as a DOUBLE vector, as float32 holds them. */
     static INDArray classIdVector(INDArray labels, long n) {
-        return labels.castTo(DataType.DOUBLE).reshape(n);
+        return asInput(labels).reshape(n);
     }
 }
