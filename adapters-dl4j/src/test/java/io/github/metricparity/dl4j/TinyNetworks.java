@@ -19,6 +19,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** Small seeded networks and datasets for tests: three Gaussian blobs in 4 dimensions, and masked sequences. */
@@ -50,8 +51,13 @@ public final class TinyNetworks {
 
     /** 4 -> Dense(8, relu) -> softmax(3), MCXENT. */
     public static MultiLayerNetwork mlp(long seed) {
+        return mlp(seed, new Adam(0.03));
+    }
+
+    /** The MLP with another updater ({@code new Sgd(0.0)} keeps the initial parameters through fit). */
+    public static MultiLayerNetwork mlp(long seed, IUpdater updater) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(seed).updater(new Adam(0.03)).weightInit(WeightInit.XAVIER)
+                .seed(seed).updater(updater).weightInit(WeightInit.XAVIER).l2(1e-3)
                 .list()
                 .layer(new DenseLayer.Builder().nIn(FEATURES).nOut(8).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(8).nOut(CLASSES)
@@ -81,8 +87,13 @@ public final class TinyNetworks {
 
     /** LSTM(6) -> softmax(3) per time step, on 2 features. */
     public static MultiLayerNetwork rnn(long seed) {
+        return rnn(seed, new Adam(0.03));
+    }
+
+    /** The RNN with another updater. */
+    public static MultiLayerNetwork rnn(long seed, IUpdater updater) {
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(seed).updater(new Adam(0.03)).weightInit(WeightInit.XAVIER)
+                .seed(seed).updater(updater).weightInit(WeightInit.XAVIER)
                 .list()
                 .layer(new LSTM.Builder().nIn(2).nOut(6).activation(Activation.TANH).build())
                 .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(6).nOut(CLASSES)

@@ -222,7 +222,7 @@ public final class KerasEvaluation extends BaseEvaluation<KerasEvaluation> {
                 sb.append(" (").append(m.className()).append(')');
             }
             Tensor r = m.result();
-            sb.append(": ").append(r.size() == 1 ? format(r.item()) : r.toString());
+            sb.append(": ").append(r.size() == 1 ? formatValue(r.item()) : r.toString());
         }
         return sb.toString();
     }
@@ -314,9 +314,9 @@ public final class KerasEvaluation extends BaseEvaluation<KerasEvaluation> {
                 + names() + ")");
     }
 
-    /** Keras's progress-bar format: 4 decimals, scientific below 1e-3. */
-    static String format(double v) {
-        return Math.abs(v) > 1e-3 || v == 0 ? String.format(Locale.ROOT, "%.4f", v)
+    /** A number as Keras's progress bar prints it: 4 decimals, scientific notation at or below 1e-3 (0 too). */
+    public static String formatValue(double v) {
+        return Math.abs(v) > 1e-3 ? String.format(Locale.ROOT, "%.4f", v)
                 : String.format(Locale.ROOT, "%.4e", v);
     }
 
