@@ -359,9 +359,19 @@ public final class KerasEvaluation extends BaseEvaluation<KerasEvaluation> {
          */
         public Builder compile(String... identifiers) {
             for (String id : identifiers) {
-                add(MetricEntry.compiled(Objects.requireNonNull(id, "identifier")));
-                compileStrings.add(id);
+                compileAs(Objects.requireNonNull(id, "identifier"), id);
             }
+            return this;
+        }
+
+        /**
+         * A compile() metric string reported under another name (Keras names a weighted metric whose name is taken
+         * {@code weighted_<name>}).
+         */
+        public Builder compileAs(String identifier, String name) {
+            add(MetricEntry.compiled(Objects.requireNonNull(identifier, "identifier"), Objects.requireNonNull(name,
+                    "name")));
+            compileStrings.add(identifier);
             return this;
         }
 

@@ -64,9 +64,9 @@ final class MetricEntry implements Serializable {
         return new MetricEntry(metric.name(), null, metric.className(), metric.config(), provider, metric);
     }
 
-    /** An entry resolved from a compile() string at the first batch. */
-    static MetricEntry compiled(String identifier) {
-        return new MetricEntry(identifier, identifier, null, null, Dl4jMetricProvider.ID, null);
+    /** An entry resolved from a compile() string at the first batch, reported under {@code name}. */
+    static MetricEntry compiled(String identifier, String name) {
+        return new MetricEntry(name, identifier, null, null, Dl4jMetricProvider.ID, null);
     }
 
     /** A fresh entry of the same metric (resolved or not), with an empty state. */
@@ -89,6 +89,11 @@ final class MetricEntry implements Serializable {
         }
         Metric m = MetricRegistry.of(new Dl4jMetricProvider()).compile(compileIdentifier, yTrueShape, yPredShape,
                 loss, rules);
+        if (!name.equals(m.name())) {
+            Map<String, Object> renamed = new LinkedHashMap<>(m.config());
+            renamed.put("name", name);
+            m = new Dl4jMetricProvider().create(m.className(), renamed);
+        }
         className = m.className();
         config = new LinkedHashMap<>(m.config());
         metric = m;
