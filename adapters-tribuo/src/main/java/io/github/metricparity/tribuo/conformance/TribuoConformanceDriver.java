@@ -96,8 +96,10 @@ public final class TribuoConformanceDriver implements ConformanceDriver {
         Map<String, Object> cfg = prototype.config();
         boolean probabilities = !Boolean.TRUE.equals(cfg.get("from_logits"));
         KerasMetricSpec spec = KerasMetricSpec.of(prototype.className(), config);
-        boolean rank1AsColumn = (FLATTENING_FAMILIES.contains(family) && cfg.get("top_k") == null
-                && cfg.get("class_id") == null) || cls.equals("R2Score");
+        // R2Score is not flattening: Keras refuses a rank-1 y_true with a rank-1 y_pred (regression_metrics.py
+        // R2Score._build), so such a batch is no Tribuo regression batch
+        boolean rank1AsColumn = FLATTENING_FAMILIES.contains(family) && cfg.get("top_k") == null
+                && cfg.get("class_id") == null;
         try {
             if (cls.startsWith("Sparse") || cls.contains("Categorical") || cls.equals("Accuracy")
                     || cfg.containsKey("sparse_y_true") || cfg.containsKey("sparse_y_pred")) {
