@@ -10,6 +10,7 @@ import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.evaluation.classification.EvaluationBinary;
 import org.nd4j.evaluation.classification.ROC;
 import org.nd4j.evaluation.classification.ROCMultiClass;
+import org.nd4j.evaluation.regression.RegressionEvaluation;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,7 +38,8 @@ public final class Dl4jDifferences {
                 binaryDecisionThresholdOnTwoColumns(), exactRocVersusBucketedAuc(), rocMultiClassVersusFlattenedAuc(),
                 macroF1WithAnAbsentClass(), binaryF1IsThePositiveClass(), topNAccuracy(), noDataYet(),
                 fractionalPerExampleMask(), fractionalTimeStepMask(), categoricalCrossentropyClip(),
-                binaryCrossentropyClip());
+                binaryCrossentropyClip(), meanSquaredError(), rSquared(), rootMeanSquaredError(),
+                pearsonCorrelation());
     }
 
     static INDArray array(double[][] rows) {
@@ -248,5 +250,56 @@ public final class Dl4jDifferences {
                 keras("BinaryCrossentropy", Map.of(), labels, array(new double[][] {{1}})), "epsilon",
                 "DL4J's binary XENT clips at 1e-5 (-log = 11.51); Keras clips at 1 - 1e-7 computed in float32 "
                         + "(0.99999988), which costs 15.94.");
+    }
+
+    /** Three regression outputs for four examples, and DL4J's RegressionEvaluation of them. */
+    private static final double[][] REGRESSION_TARGETS = {{1, 2, 3}, {2, 4, 1}, {3, 1, 2}, {4, 3, 5}};
+    private static final double[][] REGRESSION_PREDICTIONS = {{1.5, 2, 2.5}, {2, 3.5, 1.5}, {2.5, 1.5, 2}, {4, 3, 4}};
+
+    private static RegressionEvaluation regression() {
+        RegressionEvaluation e = new RegressionEvaluation();
+        e.eval(array(REGRESSION_TARGETS), array(REGRESSION_PREDICTIONS));
+        return e;
+    }
+
+    private static double kerasRegression(String className, Map<String, ?> config) {
+        return keras(className, config, array(REGRESSION_TARGETS), array(REGRESSION_PREDICTIONS));
+    }
+
+    /** The same mean squared error without masks. */
+    public static ComparisonRow meanSquaredError() {
+        return row("three regression outputs", "RegressionEvaluation.averageMeanSquaredError()",
+                regression().averageMeanSquaredError(), "MeanSquaredError()",
+                kerasRegression("MeanSquaredError", Map.of()), "",
+                "The same value without masks: the mean of the per-column means equals the mean of the per-sample "
+                        + "means. With per-output masks DL4J averages each column over its own unmasked rows; Keras's "
+                        + "MeanSquaredError has one value per sample and refuses a per-output weight.");
+    }
+
+    /** The same R^2 (uniform average over outputs). */
+    public static ComparisonRow rSquared() {
+        return row("three regression outputs", "RegressionEvaluation.averageRSquared()",
+                regression().averageRSquared(), "R2Score()", kerasRegression("R2Score", Map.of()), "",
+                "The same rule: 1 - SSres/SStot per output, then the plain mean over outputs (Keras's default "
+                        + "class_aggregation=\"uniform_average\").");
+    }
+
+    /** DL4J averages per-output RMSEs; Keras takes the root of the overall mean square. */
+    public static ComparisonRow rootMeanSquaredError() {
+        return row("three regression outputs", "RegressionEvaluation.averagerootMeanSquaredError()",
+                regression().averagerootMeanSquaredError(), "RootMeanSquaredError()",
+                kerasRegression("RootMeanSquaredError", Map.of()), "averaging",
+                "DL4J averages the RMSE of each output (a mean of square roots); Keras's RootMeanSquaredError is the "
+                        + "square root of the mean square over every element.");
+    }
+
+    /** DL4J correlates each output over the samples; Keras correlates each sample over the outputs. */
+    public static ComparisonRow pearsonCorrelation() {
+        return row("three regression outputs", "RegressionEvaluation.averagePearsonCorrelation()",
+                regression().averagePearsonCorrelation(), "PearsonCorrelation()",
+                kerasRegression("PearsonCorrelation", Map.of()), "axis",
+                "DL4J computes one correlation per output column across the examples and averages them; Keras's "
+                        + "PearsonCorrelation computes one correlation per example across its outputs (axis=-1) and "
+                        + "averages those: a different quantity.");
     }
 }

@@ -88,6 +88,14 @@ class Dl4jDifferencesTest {
     }
 
     @Test
+    void regressionErrorsAgreeWithoutMasksButRmseAndPearsonDoNot() {
+        assertRow(Dl4jDifferences.meanSquaredError(), 0.208333, 0.208333, true);
+        assertRow(Dl4jDifferences.rSquared(), 0.876190, 0.876190, true);
+        assertRow(Dl4jDifferences.rootMeanSquaredError(), 0.439826, 0.456435, false);
+        assertRow(Dl4jDifferences.pearsonCorrelation(), 0.979997, 0.965474, false);
+    }
+
+    @Test
     void theParityReportFindsTheDl4jComparison() {
         FrameworkComparison dl4j = StreamSupport.stream(ServiceLoader.load(FrameworkComparison.class).spliterator(),
                 false).filter(c -> c.framework().equals("dl4j")).findFirst().orElseThrow();
