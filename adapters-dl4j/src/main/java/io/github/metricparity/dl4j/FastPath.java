@@ -24,8 +24,4 @@ interface FastPath {
      * @param sampleWeight Keras sample weight, or null
      */
     Contribution contribution(INDArray yTrue, INDArray yPred, INDArray sampleWeight);
-
-    /** Called after a batch this path declined was accepted by the reference metric. */
-    default void referenceAccepted() {
-    }
 }

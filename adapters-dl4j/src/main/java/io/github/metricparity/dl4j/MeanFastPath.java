@@ -12,29 +12,20 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Keras's metric functions compute in the dtype of their inputs, float32 ({@link Numerics#INPUT_DTYPE}), whatever
  * the metric dtype; their values and the sample weight are then cast to the metric dtype. For the shapes handled
- * here {@code reduce_to_samplewise_values} comes down to one rule: each sample's value is the mean of its values,
- * {@code total += sum(w * value)} and {@code count += sum(w)} (the batch size without weights), with a weight of
- * shape {@code (N,)} or {@code (N, 1)}. Every other weight shape (a scalar weighs the whole batch as one sample,
+ * here {@code reduce_to_samplewise_values} comes down to one rule: {@code total += sum(w * value)} and
+ * {@code count += sum(w)} (the batch size without weights), with a weight of shape {@code (N,)} or {@code (N, 1)}. Every other weight shape (a scalar weighs the whole batch as one sample,
  * per-element weights) goes through the reference metric.
  */
 abstract class MeanFastPath implements FastPath {
     private final DType dtype;
-    private final ProbabilityGuard guard;
 
-    /**
-     * @param dtype the metric dtype; only float32 and float64 have fast paths
-     * @param guard the probability diagnostics to keep, or null when the metric has none
-     */
-    MeanFastPath(DType dtype, ProbabilityGuard guard) {
+    /** @param dtype the metric dtype; only float32 and float64 have fast paths */
+    MeanFastPath(DType dtype) {
         this.dtype = dtype;
-        this.guard = guard;
     }
 
     @Override
     public final Contribution contribution(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
-        if (guard != null) {
-            guard.newBatch();
-        }
         if (yPred.rank() != 2 || yPred.size(0) == 0 || yPred.size(1) == 0 || !isFloating(yPred)
                 || !isFloating(yTrue) || yTrue.isEmpty()) {
             return null;
@@ -53,47 +44,31 @@ abstract class MeanFastPath implements FastPath {
         if (!accepts(yTrue, yPred)) {
             return null;
         }
-        if (guard != null && guard.declines(yPred)) {
-            return null;
-        }
-        INDArray values = round(values(yTrue, yPred), dtype);
-        INDArray perSample = values.rank() == 2 ? values.mean(1) : values;
+        INDArray perSample = perSample(yTrue, yPred);
         if (weights == null) {
             return new Contribution(perSample.sumNumber().doubleValue(), n);
         }
         return new Contribution(perSample.mul(weights).sumNumber().doubleValue(), weights.sumNumber().doubleValue());
     }
 
-    @Override
-    public final void referenceAccepted() {
-        if (guard != null) {
-            guard.referenceAccepted();
-        }
-    }
-
     /** True when this path computes the metric for these shapes and values exactly as the reference would. */
     abstract boolean accepts(INDArray yTrue, INDArray yPred);
 
-    /**
-     * The values of the Keras metric function, type DOUBLE: shape {@code (N)}, or {@code (N, C)} for functions with
-     * a value per element (whose row means are the samples' values).
-     */
-    abstract INDArray values(INDArray yTrue, INDArray yPred);
+    /** Each sample's value (1 for a match, 0 for a miss), shape {@code (N)}, type DOUBLE, not shared with inputs. */
+    abstract INDArray perSample(INDArray yTrue, INDArray yPred);
 
     /** The values as Keras's metric functions see them (float32 inputs), held as DOUBLE. */
     static INDArray asInput(INDArray a) {
         return round(a, Numerics.INPUT_DTYPE);
     }
 
-    /** Intermediate results rounded as the functions' float32 arithmetic leaves them. */
-    static INDArray inputRounded(INDArray x) {
-        return round(x, Numerics.INPUT_DTYPE);
-    }
-
-    /** {@code clip(x, epsilon, 1 - epsilon)} with the constants as the functions' float32 holds them, on a copy. */
-    static INDArray clipped(INDArray x) {
-        return Transforms.min(Transforms.max(x, Numerics.epsilon(Numerics.INPUT_DTYPE), true),
-                Numerics.oneMinusEpsilon(Numerics.INPUT_DTYPE), false);
+    /**
+     * The values as Keras's metric functions see them, in that data type (FLOAT for float32 inputs): enough for
+     * comparisons and argmax, which need no double arithmetic; the same array when it already is.
+     */
+    static INDArray inInputType(INDArray a) {
+        DataType type = Numerics.INPUT_DTYPE == DType.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE;
+        return a.dataType() == type ? a : a.castTo(type);
     }
 
     /** The values rounded to a float dtype, as DOUBLE (the same array when nothing changes). */

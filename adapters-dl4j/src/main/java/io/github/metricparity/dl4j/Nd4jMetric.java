@@ -12,23 +12,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A Keras metric that takes ND4J arrays directly: the {@code dl4j} provider's metric.
  *
  * <p>Its meaning, config, state and result are those of the reference metric it wraps: every method of
- * {@link Metric} is the reference's. {@link #update(INDArray, INDArray, INDArray)} computes the batch with ND4J ops
- * where a fast path exists for the metric and the batch (rank-2 float or double predictions for the accuracy
- * family and the crossentropies) and adds the result to the reference's state; any other batch is handed to the
- * reference metric as {@link Tensor}s (one bulk copy per array, see {@link Nd4jTensors}), which accepts or refuses
- * it with Keras's rules. A refused update leaves the state unchanged either way.
+ * {@link Metric} is the reference's. {@link #update(INDArray, INDArray, INDArray)} hands the batch to the reference
+ * metric as {@link Tensor}s (one bulk copy per array, see {@link Nd4jTensors}), which accepts or refuses it with
+ * Keras's rules; for large batches of {@code CategoricalAccuracy} and {@code SparseCategoricalAccuracy} (rank-2 float
+ * or double predictions of at least {@code metricparity.dl4j.fastPathMinElements} elements, about a million by
+ * default) it computes the batch with ND4J ops instead, without copying, and adds the result to the reference's state (see {@code FastPaths} for the
+ * measurements behind the threshold). A refused update leaves the state unchanged either way.
  *
  * <p>Not thread-safe: confine an instance to one thread, or give each thread its own and {@link #merge} them.
  */
 public class Nd4jMetric implements Metric {
     private final Metric reference;
     private final FastPath fastPath;
+    private final long fastPathMinElements;
     private final Map<String, Object> config;
     private long fastBatches;
 
     Nd4jMetric(Metric reference) {
+        this(reference, FastPaths.minElements());
+    }
+
+    /** @param fastPathMinElements the smallest prediction size that takes the fast path (0: every batch) */
+    Nd4jMetric(Metric reference, long fastPathMinElements) {
         this.reference = reference;
         this.fastPath = FastPaths.forMetric(reference);
+        this.fastPathMinElements = fastPathMinElements;
         this.config = reference.config();
     }
 
@@ -39,7 +47,7 @@ public class Nd4jMetric implements Metric {
      * @throws io.github.metricparity.spi.InvalidInputException if refused; the state is then unchanged
      */
     public void update(INDArray yTrue, INDArray yPred, INDArray sampleWeight) {
-        if (fastPath != null && yTrue != null && yPred != null) {
+        if (fastPath != null && yTrue != null && yPred != null && yPred.length() >= fastPathMinElements) {
             FastPath.Contribution c = fastPath.contribution(yTrue, yPred, sampleWeight);
             if (c != null) {
                 Map<String, Tensor> delta = new LinkedHashMap<>();
@@ -52,9 +60,6 @@ public class Nd4jMetric implements Metric {
         }
         reference.update(Nd4jTensors.toTensor(yTrue), Nd4jTensors.toTensor(yPred),
                 Nd4jTensors.toTensor(sampleWeight));
-        if (fastPath != null) {
-            fastPath.referenceAccepted();
-        }
     }
 
     /** {@link #update(INDArray, INDArray, INDArray)} without weights. */

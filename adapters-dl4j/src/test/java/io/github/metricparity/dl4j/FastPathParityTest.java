@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Every ND4J fast path gives the reference metric's result on the same arrays: float and double inputs, float32 and
- * float64 metrics, no weights and per-sample weights, over several batches (so accumulation is checked too).
+ * float64 metrics, no weights and per-sample weights, over several batches (so accumulation is checked too). The
+ * metrics are made to take the fast path at every size; by default only large batches do.
  */
 class FastPathParityTest {
     private static final int CLASSES = 5;
@@ -41,26 +43,6 @@ class FastPathParityTest {
                 (t, n) -> new INDArray[] {t.classIds(n, CLASSES, false), t.distributions(n, CLASSES)}));
         s.add(new Scenario("SparseCategoricalAccuracy", Map.of(),
                 (t, n) -> new INDArray[] {t.classIds(n, CLASSES, true), t.logits(n, CLASSES)}));
-        s.add(new Scenario("BinaryAccuracy", Map.of(),
-                (t, n) -> new INDArray[] {t.zeroOnes(n, 3), t.probabilities(n, 3)}));
-        s.add(new Scenario("BinaryAccuracy", Map.of("threshold", 0.7),
-                (t, n) -> new INDArray[] {t.zeroOnes(n, 1), t.probabilities(n, 1)}));
-        s.add(new Scenario("BinaryCrossentropy", Map.of(),
-                (t, n) -> new INDArray[] {t.zeroOnes(n, 3), t.probabilities(n, 3)}));
-        s.add(new Scenario("BinaryCrossentropy", Map.of("label_smoothing", 0.1),
-                (t, n) -> new INDArray[] {t.zeroOnes(n, 1), t.probabilities(n, 1)}));
-        s.add(new Scenario("BinaryCrossentropy", Map.of("from_logits", true),
-                (t, n) -> new INDArray[] {t.zeroOnes(n, 2), t.logits(n, 2)}));
-        s.add(new Scenario("CategoricalCrossentropy", Map.of(),
-                (t, n) -> new INDArray[] {t.oneHot(n, CLASSES), t.distributions(n, CLASSES)}));
-        s.add(new Scenario("CategoricalCrossentropy", Map.of("label_smoothing", 0.2),
-                (t, n) -> new INDArray[] {t.oneHot(n, CLASSES), t.distributions(n, CLASSES)}));
-        s.add(new Scenario("CategoricalCrossentropy", Map.of("from_logits", true, "label_smoothing", 0.1),
-                (t, n) -> new INDArray[] {t.oneHot(n, CLASSES), t.logits(n, CLASSES)}));
-        s.add(new Scenario("SparseCategoricalCrossentropy", Map.of(),
-                (t, n) -> new INDArray[] {t.classIds(n, CLASSES, false), t.distributions(n, CLASSES)}));
-        s.add(new Scenario("SparseCategoricalCrossentropy", Map.of("from_logits", true),
-                (t, n) -> new INDArray[] {t.classIds(n, CLASSES, true), t.logits(n, CLASSES)}));
         List<Arguments> out = new ArrayList<>();
         for (Scenario sc : s) {
             for (DataType type : List.of(DataType.FLOAT, DataType.DOUBLE)) {
@@ -79,7 +61,7 @@ class FastPathParityTest {
     void fastPathMatchesTheReference(Scenario sc, DataType type, String dtype, String weights) {
         Map<String, Object> config = new HashMap<>(sc.config());
         config.put("dtype", dtype);
-        Nd4jMetric fast = new Dl4jMetricProvider().create(sc.className(), config);
+        Nd4jMetric fast = new Nd4jMetric(KerasCatalog.byClassName(sc.className()).create(config), 0);
         Metric reference = KerasCatalog.byClassName(sc.className()).create(config);
         assertTrue(fast.hasFastPath(), "no fast path for " + sc);
         TestArrays data = new TestArrays(sc.toString().hashCode() * 31L + type.ordinal() + dtype.hashCode(), type);
@@ -94,5 +76,16 @@ class FastPathParityTest {
         }
         assertEquals(3, fast.fastBatches(), "every batch took the fast path");
         assertEquals(reference.snapshot().variable("count").item(), fast.snapshot().variable("count").item(), 1e-9);
+    }
+
+    @Test
+    void byDefaultOnlyLargeBatchesTakeTheFastPath() {
+        Nd4jMetric metric = new Dl4jMetricProvider().create("CategoricalAccuracy", Map.of());
+        TestArrays data = new TestArrays(3, DataType.FLOAT);
+        metric.update(data.oneHot(64, CLASSES), data.distributions(64, CLASSES));
+        assertEquals(0, metric.fastBatches(), "a small batch is cheaper through the reference");
+        int rows = (int) (FastPaths.DEFAULT_MIN_ELEMENTS / CLASSES) + 1;
+        metric.update(data.oneHot(rows, CLASSES), data.distributions(rows, CLASSES));
+        assertEquals(1, metric.fastBatches());
     }
 }
