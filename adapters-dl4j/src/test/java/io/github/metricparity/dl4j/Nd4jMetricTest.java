@@ -2,6 +2,7 @@ package io.github.metricparity.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,6 +149,11 @@ class Nd4jMetricTest {
         Tensor ints = Nd4jTensors.toTensor(Nd4j.createFromArray(new int[][] {{1, 2}}));
         assertArrayEquals(new double[] {1, 2}, ints.toDoubleArray());
         assertEquals(0, Nd4jTensors.toTensor(Nd4j.scalar(3.0)).rank());
+        INDArray doubles = Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        Tensor lastRows = Nd4jTensors.toTensor(doubles.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()));
+        assertFalse(lastRows.isFloat32());
+        assertArrayEquals(new double[] {3, 4, 5, 6}, lastRows.toDoubleArray());
         INDArray back = Nd4jTensors.toINDArray(Tensor.ofDoubles(new double[] {9, 1, 2, 3}, 1, 3));
         assertArrayEquals(new long[] {3}, back.shape());
         assertEquals(DataType.DOUBLE, back.dataType());

@@ -50,6 +50,7 @@ public final class KerasMetricKey implements IMetric {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // IMetric declares the raw IEvaluation
     public Class<? extends IEvaluation> getEvaluationClass() {
         return KerasEvaluation.class;
     }

@@ -60,6 +60,7 @@ public final class IrisExample {
     }
 
     /** Trains for {@code epochs} and prints everything to {@code out}. */
+    @SuppressWarnings("unchecked") // doEvaluation's generic varargs of mixed evaluation classes
     public static Result run(int epochs, Consumer<String> out) {
         Nd4j.getRandom().setSeed(SEED);
         DataSet iris = IrisData.load();

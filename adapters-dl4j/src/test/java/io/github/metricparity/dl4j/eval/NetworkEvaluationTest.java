@@ -33,6 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * KerasEvaluation inside DL4J's own evaluation entry points, on trained networks: the Keras metrics it reports equal
  * the reference provider's on the same predictions.
  */
+@SuppressWarnings({"unchecked", "rawtypes"}) // DL4J's generic varargs and raw IEvaluation maps
 class NetworkEvaluationTest {
     private static final MetricRegistry REFERENCE = MetricRegistry.load();
     private static final String[] METRICS = {"accuracy", "categorical_crossentropy", "top_k_categorical_accuracy"};
