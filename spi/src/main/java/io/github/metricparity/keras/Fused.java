@@ -73,6 +73,19 @@ public final class Fused {
         return negative < 0 || bestBits >= 0x7f800000 ? -1 : (int) -best;
     }
 
+    /** {@link #argmaxNonNegative(float[], int, int)} of double values read as float32 (how Keras sees them). */
+    public static int argmaxNonNegative(double[] d, int from, int n) {
+        long best = Long.MIN_VALUE;
+        int negative = 0;
+        for (int j = 0; j < n; j++) {
+            int bits = Float.floatToRawIntBits((float) d[from + j]);
+            negative |= bits;
+            best = Math.max(best, ((long) bits << 32) - j);
+        }
+        int bestBits = (int) ((best + Integer.MAX_VALUE) >> 32);
+        return negative < 0 || bestBits >= 0x7f800000 ? -1 : (int) -best;
+    }
+
     /**
      * An int that orders finite floats as they compare: {@code a < b} exactly when {@code orderKey(a) <
      * orderKey(b)}, and -0.0 and 0.0 get the same key. Negative floats' magnitude bits are flipped, so that int

@@ -40,8 +40,8 @@ final class FusedAccuracy {
         float[] pf = yPred.floatBuffer();
         double[] pd = yPred.doubleBuffer();
         int po = yPred.offset();
-        if (pf != null && check == Fused.Check.FINITE) {
-            return sparseCategorical(tf, td, to, pf, po, rows, classes, w);
+        if (check == Fused.Check.FINITE) {
+            return sparseCategorical(tf, td, to, pf, pd, po, rows, classes, w);
         }
         boolean unit = check == Fused.Check.UNIT_INTERVAL;
         int flags = 0;
@@ -80,9 +80,9 @@ final class FusedAccuracy {
         return w == null ? new Contribution(matches, rows) : new Contribution(total, count);
     }
 
-    /** {@link #sparseCategorical} for float32 predictions that only need to be finite. */
-    private static Contribution sparseCategorical(float[] tf, double[] td, int to, float[] pf, int po, int rows,
-            int classes, Fused.Weights w) {
+    /** {@link #sparseCategorical} for predictions that only need to be finite. */
+    private static Contribution sparseCategorical(float[] tf, double[] td, int to, float[] pf, double[] pd, int po,
+            int rows, int classes, Fused.Weights w) {
         long matches = 0;
         double total = 0;
         double count = 0;
@@ -92,7 +92,7 @@ final class FusedAccuracy {
             if (id != label || id < 0 || id >= classes) {
                 return null;
             }
-            int arg = argmax(pf, po + r * classes, classes);
+            int arg = pf != null ? argmax(pf, po + r * classes, classes) : argmax(pd, po + r * classes, classes);
             if (arg < 0) {
                 return null;
             }
@@ -113,6 +113,32 @@ final class FusedAccuracy {
     /** 1 when two non-negative ints are equal, else 0, without a branch (a match is as unpredictable as a coin). */
     private static int same(int a, int b) {
         return ((a ^ b) - 1) >>> 31;
+    }
+
+    /** {@link #argmax(float[], int, int)} of the row of {@code n} values from flat index {@code from} of a tensor. */
+    private static int argmax(Tensor t, int from, int n) {
+        return t.isFloat32() ? argmax(t.floatBuffer(), t.offset() + from, n)
+                : argmax(t.doubleBuffer(), t.offset() + from, n);
+    }
+
+    /** {@link #argmax(float[], int, int)} of double values read as float32. */
+    private static int argmax(double[] d, int from, int n) {
+        int fast = Fused.argmaxNonNegative(d, from, n);
+        if (fast >= 0) {
+            return fast;
+        }
+        float best = (float) d[from];
+        long flags = Fused.nonFinite(d[from]);
+        int arg = 0;
+        for (int j = 1; j < n; j++) {
+            float v = (float) d[from + j];
+            flags |= Fused.nonFinite(d[from + j]);
+            if (v > best) {
+                best = v;
+                arg = j;
+            }
+        }
+        return flags < 0 ? -1 : arg;
     }
 
     /**
@@ -157,8 +183,8 @@ final class FusedAccuracy {
         float[] pf = yPred.floatBuffer();
         double[] pd = yPred.doubleBuffer();
         int po = yPred.offset();
-        if (tf != null && pf != null && check == Fused.Check.FINITE) {
-            return categorical(tf, to, pf, po, rows, classes, w);
+        if (check == Fused.Check.FINITE) {
+            return categorical(yTrue, yPred, rows, classes, w);
         }
         boolean unit = check == Fused.Check.UNIT_INTERVAL;
         int flags = 0;
@@ -203,15 +229,14 @@ final class FusedAccuracy {
         return w == null ? new Contribution(matches, rows) : new Contribution(total, count);
     }
 
-    /** {@link #categorical} for float32 labels and predictions that only need to be finite. */
-    private static Contribution categorical(float[] tf, int to, float[] pf, int po, int rows, int classes,
-            Fused.Weights w) {
+    /** {@link #categorical} for labels and predictions that only need to be finite. */
+    private static Contribution categorical(Tensor yTrue, Tensor yPred, int rows, int classes, Fused.Weights w) {
         long matches = 0;
         double total = 0;
         double count = 0;
         for (int r = 0; r < rows; r++) {
-            int argTrue = argmax(tf, to + r * classes, classes);
-            int argPred = argmax(pf, po + r * classes, classes);
+            int argTrue = argmax(yTrue, r * classes, classes);
+            int argPred = argmax(yPred, r * classes, classes);
             if ((argTrue | argPred) < 0) {
                 return null;
             }
