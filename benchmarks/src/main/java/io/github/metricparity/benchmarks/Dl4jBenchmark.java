@@ -187,6 +187,8 @@ public class Dl4jBenchmark {
     }
 
     @Benchmark
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
     public double dl4jRoc(Binary s) {
         ROC roc = new ROC(200);
         roc.eval(s.labels, s.probabilities);

@@ -34,7 +34,7 @@ import org.tribuo.provenance.impl.EmptyDatasetProvenance;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Measurement(iterations = 4, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class TribuoBenchmark {
     static final DataProvenance PROVENANCE = new EmptyDatasetProvenance();
@@ -145,6 +145,8 @@ public class TribuoBenchmark {
     }
 
     @Benchmark
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
     public Evaluation<Label> tribuoLabelEvaluatorTenClasses(TenClasses s) {
         return new LabelEvaluator().evaluate(s.model, s.predictions, PROVENANCE);
     }
@@ -175,6 +177,8 @@ public class TribuoBenchmark {
     }
 
     @Benchmark
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
     public Evaluation<Label> tribuoLabelEvaluatorTwoClasses(TwoClasses s) {
         return new LabelEvaluator().evaluate(s.probabilityModel, s.probabilities, PROVENANCE);
     }
@@ -190,6 +194,8 @@ public class TribuoBenchmark {
     }
 
     @Benchmark
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
     public Evaluation<Label> tribuoLabelEvaluatorPixels(Pixels s) {
         return new LabelEvaluator().evaluate(s.model, s.predictions, PROVENANCE);
     }

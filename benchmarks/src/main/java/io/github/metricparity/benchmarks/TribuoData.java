@@ -20,12 +20,17 @@ final class TribuoData {
      */
     static List<Prediction<Label>> scored(float[] labels, float[] scores, int classes, boolean probabilities) {
         List<Example<Label>> examples = examples(classes);
+        // Tribuo's models name the scored labels with their domain's strings: one instance per class
+        String[] names = new String[classes];
+        for (int k = 0; k < classes; k++) {
+            names[k] = FixedModel.name(k);
+        }
         List<Prediction<Label>> out = new ArrayList<>(labels.length);
         for (int i = 0; i < labels.length; i++) {
             Map<String, Label> map = new HashMap<>();
             Label best = null;
             for (int k = 0; k < classes; k++) {
-                Label l = new Label(FixedModel.name(k), scores[i * classes + k]);
+                Label l = new Label(names[k], scores[i * classes + k]);
                 map.put(l.getLabel(), l);
                 if (best == null || l.getScore() > best.getScore()) {
                     best = l;
