@@ -213,10 +213,13 @@ final class Report {
             }
             sb.append(String.format("| %s | %s | %s |%n", t[0], measured, r >= 0.5 ? "yes" : "no"));
         }
-        speedup(sb, ">= 10x DL4J Evaluation, accuracy on 1M x 10", "Dl4jBenchmark.dl4jEvaluation",
-                "Dl4jBenchmark.sparseCategoricalAccuracy");
-        speedup(sb, ">= 10x Tribuo LabelEvaluator, accuracy on 1M x 10",
-                "TribuoBenchmark.tribuoLabelEvaluatorTenClasses", "TribuoBenchmark.sparseCategoricalAccuracy");
+        for (String accuracy : new String[] {"sparseCategoricalAccuracy", "categoricalAccuracy"}) {
+            String name = Character.toUpperCase(accuracy.charAt(0)) + accuracy.substring(1);
+            speedup(sb, ">= 10x DL4J Evaluation, " + name + " on 1M x 10 (DL4J adapter)",
+                    "Dl4jBenchmark.dl4jEvaluation", "Dl4jBenchmark." + accuracy);
+            speedup(sb, ">= 10x Tribuo LabelEvaluator, " + name + " on 1M x 10 (Tribuo adapter)",
+                    "TribuoBenchmark.tribuoLabelEvaluatorTenClasses", "TribuoBenchmark." + accuracy);
+        }
 
         String auc = "ConfusionBenchmark.auc ";
         Measure a200 = get(auc + "n=10000000 numThresholds=200");
