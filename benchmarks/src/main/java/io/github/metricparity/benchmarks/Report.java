@@ -182,6 +182,38 @@ final class Report {
         sb.append("\nRatios are time of the scan (or baseline) over time of the update: above 1, the update is "
                 + "faster.\n\n");
         sb.append(targets());
+        sb.append(profile());
+        return sb.toString();
+    }
+
+    /** The gap profile ({@link GapProfileBenchmark}): the accuracy loops taken apart. */
+    private String profile() {
+        String g = "GapProfileBenchmark.";
+        String[][] rows = {
+            {"argmax of 1M rows of 10 and the match count, alone", g + "argmaxRows",
+                "AccuracyBenchmark.sparseCategoricalAccuracy"},
+            {"plain scan of y_pred (40 MB), vectoriser off", g + "scanPredictionsScalar", "AccuracyBenchmark.scanPredictions"},
+            {"BinaryAccuracy's match count over int[] bit patterns (vectorised)", g + "binaryMatchesIntBits",
+                "BinaryBenchmark.binaryAccuracy"},
+            {"the same over float[] through Float.floatToRawIntBits (scalar)", g + "binaryMatchesFloatBits",
+                "BinaryBenchmark.binaryAccuracy"},
+            {"DL4J adapter's two bulk copies (2 x 40 MB, off-heap to reused arrays)", g + "dl4jCopyOneHotAndPredictions",
+                "Dl4jBenchmark.categoricalAccuracy"}};
+        StringBuilder sb = new StringBuilder();
+        boolean any = false;
+        for (String[] row : rows) {
+            any |= get(row[1]) != null;
+        }
+        if (!any) {
+            return "";
+        }
+        sb.append("\n| profile: loop taken apart | ms | ms of the update it belongs to |\n|---|---:|---:|\n");
+        for (String[] row : rows) {
+            Measure m = get(row[1]);
+            Measure whole = get(row[2]);
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", row[0], m == null ? "not run" : m.time(),
+                    whole == null ? "" : row[2].replace("Benchmark.", " ") + ": " + number(whole.millis())));
+        }
         return sb.toString();
     }
 

@@ -74,6 +74,26 @@ class FusedUpdateTest {
         }
     }
 
+    @Test
+    void binaryAccuracyCountsBatchesOfSeveralChunks() {
+        // the unweighted float32 loop counts in int chunks of 2^20 samples: cross the boundaries, end mid-chunk
+        int n = (1 << 21) + 12_345;
+        SplittableRandom r = new SplittableRandom(7);
+        float[] labels = new float[n];
+        float[] predictions = new float[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = r.nextBoolean() ? 1f : 0f;
+            predictions[i] = (float) r.nextDouble();
+        }
+        predictions[1 << 20] = 0.5f; // on the threshold: predicted 0
+        AbstractMetric fused = create("BinaryAccuracy", Map.of());
+        AbstractMetric generic = create("BinaryAccuracy", Map.of());
+        fused.update(Tensor.of(labels, n, 1), Tensor.of(predictions, n, 1), null);
+        generic.updateGeneric(Tensor.of(labels, n, 1), Tensor.of(predictions, n, 1), null);
+        assertEquals(1, fused.fusedUpdates);
+        assertStatesEqual(generic.snapshot(), fused.snapshot(), "BinaryAccuracy on " + n + " samples");
+    }
+
     // ---------------------------------------------------------------- crossentropies
 
     @Test

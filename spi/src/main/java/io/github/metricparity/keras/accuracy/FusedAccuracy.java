@@ -339,16 +339,31 @@ final class FusedAccuracy {
             return null;
         }
         int limit = check == Fused.Check.UNIT_INTERVAL ? 0x3f800000 : 0x7f7fffff;
-        int flags = 0;
+        int signs = 0;
+        int largestLabel = 0;
+        int largestPrediction = 0;
         long matches = 0;
-        for (int i = 0; i < n; i++) {
-            int t = Float.floatToRawIntBits(tf[to + i]);
-            int p = Float.floatToRawIntBits(pf[po + i]);
-            flags |= t | (0x7f7fffff - t) | p | (limit - p);
-            // the bits of 1.0f when p > threshold, of 0.0f otherwise: a label matches when it is exactly that
-            int predicted = ((thresholdBits - p) >> 31) & 0x3f800000;
-            matches += same(t, predicted);
+        // int counts per chunk, and the range checks as running maxima (cmov) rather than subtractions OR-ed into
+        // flags: 1.5x faster on 10,000,000 samples (23 -> 15 ms, benchmarks/README.md)
+        for (int start = 0; start < n; start += CHUNK) {
+            int end = Math.min(n, start + CHUNK);
+            int chunkMatches = 0;
+            for (int i = start; i < end; i++) {
+                int t = Float.floatToRawIntBits(tf[to + i]);
+                int p = Float.floatToRawIntBits(pf[po + i]);
+                signs |= t | p;
+                largestLabel = Math.max(largestLabel, t);
+                largestPrediction = Math.max(largestPrediction, p);
+                // the bits of 1.0f when p > threshold, of 0.0f otherwise: a label matches when it is exactly that
+                int predicted = ((thresholdBits - p) >> 31) & 0x3f800000;
+                chunkMatches += same(t, predicted);
+            }
+            matches += chunkMatches;
         }
-        return flags < 0 ? null : new Contribution(matches, n);
+        boolean fits = signs >= 0 && largestLabel <= 0x7f7fffff && largestPrediction <= limit;
+        return fits ? new Contribution(matches, n) : null;
     }
+
+    /** Samples counted in an int before adding to the long total (well below 2^31). */
+    private static final int CHUNK = 1 << 20;
 }
