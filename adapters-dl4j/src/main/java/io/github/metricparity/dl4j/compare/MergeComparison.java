@@ -70,8 +70,9 @@ final class MergeComparison {
     private static final Rule PER_BATCH_PEARSON = Rule.differs("per-sample vs pooled correlation",
             "averagePearsonCorrelation() pools every row in running sums (Σxy, Σx², means): one correlation per "
                     + "column over all rows. Keras PearsonCorrelation(axis=0) is a Mean of per-batch values: each "
-                    + "shard's three column correlations are computed within the shard, and the result is the mean "
-                    + "of those 4 x 3 correlations, in one pass over the shards as after merging.");
+                    + "shard's column correlations are computed within the shard, and the result is the mean of those "
+                    + SHARDS + " x " + RegressionComparison.COLUMNS + " correlations, in one pass over the shards as "
+                    + "after merging.");
 
     private MergeComparison() {
     }
@@ -217,7 +218,7 @@ final class MergeComparison {
                         + " in one pass.";
         Rule rule;
         if (Rows.agree(merged.value(), onePass.value())) {
-            rule = c.rule().withMore(" DL4J's merge reproduces its one pass (" + Rows.fmt(onePass.value()) + ")."
+            rule = c.oneRule().withMore(" DL4J's merge reproduces its one pass (" + Rows.fmt(onePass.value()) + ")."
                     + kerasNote);
         } else {
             rule = explained(c.mergeRule(), "DL4J's merged value differs from its one pass").withMore(
@@ -249,7 +250,7 @@ final class MergeComparison {
                 ? aliased(alias, "merge() changed the first shard's own evaluation").withMore(" Shard 1 evaluated "
                         + "alone: DL4J " + Rows.fmt(alone.value()) + ", Keras " + Rows.fmt(kerasAfter) + "."
                         + kerasState)
-                : c.rule().withMore(" merge() left the first shard's own evaluation unchanged (same serialised "
+                : c.oneRule().withMore(" merge() left the first shard's own evaluation unchanged (same serialised "
                         + "state; alone it gives " + Rows.fmt(alone.value()) + ")." + kerasState);
         rows.add(c.dl4j() + " of shard 1's own evaluation, after merging it" + after.note(), after.value(),
                 c.display(k.firstAfter) + " of shard 1's own KerasEvaluation, after merging it", kerasAfter, first);
@@ -261,7 +262,7 @@ final class MergeComparison {
                 ? aliased(alias, "a later batch of the first shard changed the merged evaluation").withMore(
                         " The merged evaluation before that batch: DL4J " + Rows.fmt(total.value()) + ", Keras "
                                 + Rows.fmt(c.keras(k.intoEmpty)) + ".")
-                : c.rule().withMore(" The first shard's later batch did not reach the merged evaluation (same "
+                : c.oneRule().withMore(" The first shard's later batch did not reach the merged evaluation (same "
                         + "serialised state as right after the merges: " + Rows.fmt(total.value()) + ").");
         rows.add(c.dl4j() + " of the merged evaluation, after shard 1's own evaluation took one more batch"
                 + later.note(), later.value(), c.display(k.totalLater) + " of the merged KerasEvaluation, after "
@@ -280,7 +281,7 @@ final class MergeComparison {
         Reading onePass = Reading.of(c.read(), d.onePass);
         Reading total = Reading.of(c.read(), d.intoEmpty().total());
         Rule rule = Rows.agree(total.value(), onePass.value())
-                ? c.rule().withMore(" Merging into an empty evaluation reproduces DL4J's one pass ("
+                ? c.oneRule().withMore(" Merging into an empty evaluation reproduces DL4J's one pass ("
                         + Rows.fmt(onePass.value()) + ").")
                 : explained(c.emptyRule(), "merging into an empty evaluation differs from DL4J's one pass")
                         .withMore(" DL4J in one pass: " + Rows.fmt(onePass.value()) + ".");
@@ -370,10 +371,6 @@ final class MergeComparison {
 
         Compared<T> emptyRule(Rule r) {
             return new Compared<>(dl4j, read, keras, element, oneRule, mergeRule, r);
-        }
-
-        Rule rule() {
-            return oneRule;
         }
 
         double keras(KerasSide side) {
