@@ -113,7 +113,7 @@ final class Json {
         while (true) {
             skipWhitespace();
             if (peek() != '"') {
-                throw error("expected a string key");
+                throw error("expected a string key, got " + describe(peek()));
             }
             int keyAt = pos;
             String key = string();
@@ -134,7 +134,7 @@ final class Json {
             }
             if (c != ',') {
                 pos--;
-                throw error("expected ',' or '}' in an object");
+                throw error("expected ',' or '}' in an object, got " + describe(c));
             }
         }
     }
@@ -161,7 +161,7 @@ final class Json {
             }
             if (c != ',') {
                 pos--;
-                throw error("expected ',' or ']' in an array");
+                throw error("expected ',' or ']' in an array, got " + describe(c));
             }
         }
     }
@@ -314,7 +314,7 @@ final class Json {
 
     private void expect(char c) {
         if (peek() != c) {
-            throw error("expected '" + c + "'");
+            throw error("expected '" + c + "', got " + describe(peek()));
         }
         pos++;
     }
