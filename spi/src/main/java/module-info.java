@@ -8,6 +8,9 @@ module io.github.metricparity.spi {
     exports io.github.metricparity.keras.reduction;
     exports io.github.metricparity.keras.accuracy;
     exports io.github.metricparity.keras.probabilistic;
+    exports io.github.metricparity.keras.confusion;
+    exports io.github.metricparity.keras.iou;
+    exports io.github.metricparity.keras.fscore;
 
     uses io.github.metricparity.spi.MetricProvider;
     uses io.github.metricparity.spi.ConformanceDriver;

@@ -21,7 +21,8 @@ import java.util.Map;
  *   <li>{@link #snapshot}, {@link #restore} and {@link #merge} work on the variables declared with
  *       {@link #addVariable} / {@link #addLazyVariable}; merging adds them element-wise (every Keras metric state is
  *       additive), and refuses a state of another class or config.</li>
- *   <li>{@link #reset} zeroes eager variables and un-builds lazy ones, as Keras {@code reset_state} does.</li>
+ *   <li>{@link #reset} zeroes every variable; a lazy variable that is built keeps its shape, as Keras
+ *       {@code reset_state} does (R2Score, FBetaScore and AUC assign zeros and stay built).</li>
  * </ul>
  * Not thread-safe (see {@link Metric}).
  */
@@ -168,7 +169,7 @@ public abstract class AbstractMetric implements Metric {
                     if (!v.isLazy()) {
                         throw new MetricException("cannot restore: the state has no variable '" + v.name() + "'");
                     }
-                    v.zero();
+                    v.unbuild();
                 } else {
                     if (!v.isLazy()) {
                         requireShape(v, t, "restore");

@@ -1,6 +1,9 @@
 package io.github.metricparity.keras;
 
 import io.github.metricparity.keras.accuracy.AccuracyMetrics;
+import io.github.metricparity.keras.confusion.ConfusionMetrics;
+import io.github.metricparity.keras.fscore.FScoreMetrics;
+import io.github.metricparity.keras.iou.IouMetrics;
 import io.github.metricparity.keras.probabilistic.ProbabilisticMetrics;
 import io.github.metricparity.keras.reduction.ReductionMetrics;
 import java.util.ArrayList;
@@ -19,7 +22,10 @@ public final class KerasCatalog {
     private static final List<MetricDefinition> ALL = Stream.of(
                     ReductionMetrics.DEFINITIONS,
                     AccuracyMetrics.DEFINITIONS,
-                    ProbabilisticMetrics.DEFINITIONS)
+                    ProbabilisticMetrics.DEFINITIONS,
+                    ConfusionMetrics.DEFINITIONS,
+                    IouMetrics.DEFINITIONS,
+                    FScoreMetrics.DEFINITIONS)
             .flatMap(List::stream)
             .collect(Collectors.toUnmodifiableList());
 

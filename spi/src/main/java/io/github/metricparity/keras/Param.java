@@ -25,8 +25,16 @@ public final class Param {
         /** A number or a list of numbers (confusion-matrix {@code thresholds}); normalised to a list. */
         FLOAT_OR_FLOAT_LIST("a number or a list of numbers"),
         FLOAT_LIST("a list of numbers"),
-        /** An integer or a list of integers ({@code target_class_ids}); normalised to a list. */
+        /** An integer or a list of integers; normalised to a list. */
         INT_OR_INT_LIST("an integer or a list of integers"),
+        /** A list of integers only ({@code target_class_ids}: Keras calls {@code max()} on it, so a bare int fails). */
+        INT_LIST("a list of integers"),
+        /**
+         * A Python {@code float}: a JSON number written with a fraction or exponent. An integral JSON number is a
+         * Python {@code int}, which arguments checked with {@code isinstance(x, float)} refuse (FBetaScore
+         * {@code beta}, {@code threshold}).
+         */
+        PY_FLOAT("a float (a number with a decimal point, e.g. 1.0)"),
         /** Anything JSON can hold; the metric interprets it ({@code fn} of MeanMetricWrapper). */
         ANY("any value");
 
@@ -200,6 +208,16 @@ public final class Param {
                     return listOf(metric, (List<?>) raw, this::asInt);
                 }
                 return List.of(asInt(metric, raw));
+            case INT_LIST:
+                if (raw instanceof List) {
+                    return listOf(metric, (List<?>) raw, this::asInt);
+                }
+                throw wrongType(metric, raw);
+            case PY_FLOAT:
+                if (raw instanceof Double || raw instanceof Float || raw instanceof java.math.BigDecimal) {
+                    return ((Number) raw).doubleValue();
+                }
+                throw wrongType(metric, raw);
             default:
                 return raw;
         }

@@ -114,7 +114,8 @@ final class ProbabilityDiagnostics {
 
     private void warn(AbstractMetric metric, String problem) {
         // in strict mode Diagnostics.warn throws before we mark the instance as warned, so every bad batch is refused
-        Diagnostics.warn(new Diagnostic(metric.className(), metric.name(), "y_pred", problem, fix));
+        String name = metric.name().equals(metric.cfg().definition().defaultName()) ? null : metric.name();
+        Diagnostics.warn(new Diagnostic(metric.className(), name, "y_pred", problem, fix));
         warned = true;
     }
 }

@@ -75,7 +75,15 @@ public final class StateVariable {
         data = new double[sizeOf(newShape)];
     }
 
+    /** Keras {@code reset_state}: zeros; a built lazy variable stays built with its shape. */
     void zero() {
+        if (data != null) {
+            Arrays.fill(data, 0.0);
+        }
+    }
+
+    /** Back to the not-built state of a lazy variable (a restored state that lacks it). */
+    void unbuild() {
         if (lazy) {
             shape = null;
             data = null;

@@ -5,7 +5,7 @@ package io.github.metricparity.spi;
  * probabilities. Issued at most once per metric instance.
  *
  * @param metricClass Keras class name
- * @param metricName  the metric's name
+ * @param metricName  the metric's name, or null when it is the class's default name
  * @param argument    the argument at fault, e.g. {@code "y_pred"}
  * @param problem     what was seen
  * @param fix         what to change

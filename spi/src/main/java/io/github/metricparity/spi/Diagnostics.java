@@ -16,6 +16,7 @@ import java.util.stream.StreamSupport;
  */
 public final class Diagnostics {
     private static volatile boolean strict = Boolean.getBoolean("metricparity.strict");
+    private static volatile boolean logging = true;
     private static final List<Consumer<Diagnostic>> LISTENERS = new CopyOnWriteArrayList<>();
     private static final List<DiagnosticSink> SINKS = loadSinks();
     private static final System.Logger FALLBACK = System.getLogger("io.github.metricparity");
@@ -37,6 +38,14 @@ public final class Diagnostics {
         strict = value;
     }
 
+    /**
+     * Turns logging of warnings (sinks and the System.Logger fallback) off or on; listeners always see them. Tools
+     * that present warnings themselves, like the parity report, turn logging off.
+     */
+    public static void setLogging(boolean value) {
+        logging = value;
+    }
+
     /** Adds a listener that sees every warning (the parity report collects them this way). */
     public static void addListener(Consumer<Diagnostic> listener) {
         LISTENERS.add(listener);
@@ -53,11 +62,13 @@ public final class Diagnostics {
         if (strict) {
             throw new InvalidInputException(d.message() + " (strict mode)");
         }
-        if (SINKS.isEmpty()) {
-            FALLBACK.log(System.Logger.Level.WARNING, d.message());
-        }
-        for (DiagnosticSink s : SINKS) {
-            s.warn(d);
+        if (logging) {
+            if (SINKS.isEmpty()) {
+                FALLBACK.log(System.Logger.Level.WARNING, d.message());
+            }
+            for (DiagnosticSink s : SINKS) {
+                s.warn(d);
+            }
         }
         for (Consumer<Diagnostic> l : LISTENERS) {
             l.accept(d);

@@ -13,6 +13,8 @@ import io.github.metricparity.conformance.report.ParityReport;
 import io.github.metricparity.conformance.report.ReportRunner;
 import io.github.metricparity.conformance.run.RunSummary;
 import io.github.metricparity.spi.ConformanceDriver;
+import io.github.metricparity.spi.Diagnostic;
+import io.github.metricparity.spi.Diagnostics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -24,6 +26,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The {@code parity} command line.
@@ -50,6 +54,8 @@ public final class ParityCli {
     }
 
     public static void main(String[] args) {
+        // the CLI presents usage warnings itself (counted by check, listed by report) instead of logging each one
+        Diagnostics.setLogging(false);
         System.exit(new ParityCli(System.out, System.err).run(args));
     }
 
@@ -87,7 +93,18 @@ public final class ParityCli {
     private int check(Options o) {
         List<GoldenCase> cases = loadCases(o.casesFiles);
         List<ConformanceDriver> drivers = Conformance.drivers(o.adapter);
-        RunSummary summary = Conformance.run(cases, drivers);
+        List<Diagnostic> warnings = new CopyOnWriteArrayList<>();
+        Consumer<Diagnostic> collect = warnings::add;
+        Diagnostics.addListener(collect);
+        RunSummary summary;
+        try {
+            summary = Conformance.run(cases, drivers);
+        } finally {
+            Diagnostics.removeListener(collect);
+        }
+        if (o.verbose) {
+            warnings.forEach(w -> out.println("warning: " + w.message()));
+        }
         for (CaseResult r : summary.results()) {
             if (r.status() == CaseResult.Status.FAILED || (o.verbose && r.status() == CaseResult.Status.SKIPPED)) {
                 out.println(r.describe());
