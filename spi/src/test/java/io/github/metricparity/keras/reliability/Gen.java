@@ -89,11 +89,14 @@ final class Gen {
         return tensor(r, d, rows, classes);
     }
 
-    /** Per-sample weights in {@code [0, 3)}, about one in ten exactly 0. */
+    /**
+     * Per-sample weights: about one in ten exactly 0, the others in {@code [0.1, 3)} (bounded away from 0, so an
+     * epsilon Keras adds to a denominator stays negligible next to a class's total weight).
+     */
     static Tensor weights(Random r, int rows) {
         double[] d = new double[rows];
         for (int i = 0; i < rows; i++) {
-            d[i] = r.nextInt(10) == 0 ? 0.0 : 3 * r.nextDouble();
+            d[i] = r.nextInt(10) == 0 ? 0.0 : 0.1 + 2.9 * r.nextDouble();
         }
         return tensor(r, d, rows);
     }

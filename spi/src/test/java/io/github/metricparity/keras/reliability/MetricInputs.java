@@ -28,36 +28,81 @@ public final class MetricInputs {
     public enum WeightScaling {
         /** Unchanged: weighted means and ratios of weighted counts. */
         INVARIANT,
+        /**
+         * Unchanged up to an epsilon Keras adds to a denominator ({@code tp / (tp + fp + 1e-7)}: IoU, F-scores):
+         * checked for {@code c} in [1, 1000] with a tolerance of {@value #EPSILON_TOLERANCE}.
+         */
+        INVARIANT_UP_TO_EPSILON,
         /** Multiplied by {@code c}: weighted sums and counts ({@code Sum}, {@code TruePositives}, ...). */
-        LINEAR
+        LINEAR,
+        /** Neither: an integer dtype truncates fractional weights toward zero (the IoU family's default). */
+        NONE
     }
 
+    /** Tolerance of {@link WeightScaling#INVARIANT_UP_TO_EPSILON}. */
+    public static final double EPSILON_TOLERANCE = 1e-5;
+
     /** A config, and a maker of batches that fit it and each other. */
-    public interface Feed {
+    public static final class Feed {
+        private final Map<String, Object> config;
+        private final int sparseClasses;
+        private final WeightScaling weightScaling;
+        private final BatchMaker maker;
+
+        Feed(Map<String, Object> config, int sparseClasses, WeightScaling weightScaling, BatchMaker maker) {
+            this.config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
+            this.sparseClasses = sparseClasses;
+            this.weightScaling = weightScaling;
+            this.maker = maker;
+        }
+
         /** The Keras config (constructor keywords). */
-        Map<String, Object> config();
+        public Map<String, Object> config() {
+            return config;
+        }
 
         /**
-         * A batch of {@code rows} samples; with {@code weighted}, per-sample weights in {@code [0, 3)} (some exactly
-         * 0).
+         * A batch of {@code rows} samples; with {@code weighted}, per-sample weights of shape {@code (rows,)}, 0 or
+         * in [0.1, 3).
          */
-        Batch batch(Random r, int rows, boolean weighted);
+        public Batch batch(Random r, int rows, boolean weighted) {
+            Tensor[] tp = maker.make(r, rows);
+            return new Batch(tp[0], tp[1], weighted ? Gen.weights(r, rows) : null);
+        }
 
-        /** When {@code y_true} holds sparse class ids: the number of classes; otherwise 0. */
-        default int sparseClasses() {
-            return 0;
+        /**
+         * When {@code y_true} holds sparse class ids that an out-of-range value makes the metric refuse: the number
+         * of classes; otherwise 0.
+         */
+        public int sparseClasses() {
+            return sparseClasses;
+        }
+
+        /** How this metric's result responds to scaling every weight. */
+        public WeightScaling weightScaling() {
+            return weightScaling;
+        }
+
+        @Override
+        public String toString() {
+            return "Feed" + config;
         }
     }
 
-    private record Spec(Function<Random, Feed> feeds, WeightScaling scaling) {
+    /** Makes {@code {y_true, y_pred}} (or {@code {null, values}}) for {@code rows} samples. */
+    interface BatchMaker {
+        Tensor[] make(Random r, int rows);
     }
 
-    private static final Map<String, Spec> TABLE = new LinkedHashMap<>();
+    private static final Map<String, Function<Random, Feed>> TABLE = new LinkedHashMap<>();
 
     static {
         reduction();
         accuracy();
         probabilistic();
+        confusion();
+        iou();
+        fscore();
     }
 
     private MetricInputs() {
@@ -74,59 +119,27 @@ public final class MetricInputs {
      * @throws AssertionError when the class has no entry: add one to this table
      */
     public static Feed feed(String className, Random r) {
-        return spec(className).feeds.apply(r);
-    }
-
-    /** How the class's result responds to scaling every weight. */
-    public static WeightScaling weightScaling(String className) {
-        return spec(className).scaling;
-    }
-
-    private static Spec spec(String className) {
-        Spec s = TABLE.get(className);
-        if (s == null) {
+        Function<Random, Feed> f = TABLE.get(className);
+        if (f == null) {
             throw new AssertionError("MetricInputs has no input generator for " + className
                     + ": add one (valid configs and batches) so the reliability tests cover it");
         }
-        return s;
+        return f.apply(r);
     }
 
-    private static void put(String className, WeightScaling scaling, Function<Random, Feed> feeds) {
-        if (TABLE.put(className, new Spec(feeds, scaling)) != null) {
+    private static void put(String className, Function<Random, Feed> feeds) {
+        if (TABLE.put(className, feeds) != null) {
             throw new IllegalStateException("two entries for " + className);
         }
     }
 
-    /** A feed whose batches come from a function of (random, rows) plus optional weights. */
-    private static Feed feed(Map<String, Object> config, int sparseClasses, BatchMaker maker) {
-        Map<String, Object> frozen = Collections.unmodifiableMap(new LinkedHashMap<>(config));
-        return new Feed() {
-            @Override
-            public Map<String, Object> config() {
-                return frozen;
-            }
-
-            @Override
-            public Batch batch(Random r, int rows, boolean weighted) {
-                Tensor[] tp = maker.make(r, rows);
-                return new Batch(tp[0], tp[1], weighted ? Gen.weights(r, rows) : null);
-            }
-
-            @Override
-            public int sparseClasses() {
-                return sparseClasses;
-            }
-
-            @Override
-            public String toString() {
-                return "Feed" + frozen;
-            }
-        };
+    private static Feed feed(Map<String, Object> config, int sparseClasses, WeightScaling scaling, BatchMaker maker) {
+        return new Feed(config, sparseClasses, scaling, maker);
     }
 
-    /** Makes {@code {y_true, y_pred}} (or {@code {null, values}}) for {@code rows} samples. */
-    private interface BatchMaker {
-        Tensor[] make(Random r, int rows);
+    /** A feed of a weighted mean (every MeanMetricWrapper). */
+    private static Feed mean(Map<String, Object> config, int sparseClasses, BatchMaker maker) {
+        return feed(config, sparseClasses, WeightScaling.INVARIANT, maker);
     }
 
     private static Map<String, Object> config(Object... keyValues) {
@@ -140,14 +153,13 @@ public final class MetricInputs {
     // ---------------------------------------------------------------- reduction_metrics
 
     private static void reduction() {
-        Function<Random, Feed> values = r -> {
-            int k = r.nextInt(3);
-            return feed(config(), 0, (g, n) -> new Tensor[] {null,
-                    k == 0 ? Gen.uniform(g, -5, 5, n) : Gen.uniform(g, -5, 5, n, k)});
-        };
-        put("Mean", WeightScaling.INVARIANT, values);
-        put("Sum", WeightScaling.LINEAR, values);
-        put("MeanMetricWrapper", WeightScaling.INVARIANT, r -> {
+        BatchMaker[] values = new BatchMaker[3];
+        values[0] = (g, n) -> new Tensor[] {null, Gen.uniform(g, -5, 5, n)};
+        values[1] = (g, n) -> new Tensor[] {null, Gen.uniform(g, -5, 5, n, 1)};
+        values[2] = (g, n) -> new Tensor[] {null, Gen.uniform(g, -5, 5, n, 2)};
+        put("Mean", r -> mean(config(), 0, values[r.nextInt(3)]));
+        put("Sum", r -> feed(config(), 0, WeightScaling.LINEAR, values[r.nextInt(3)]));
+        put("MeanMetricWrapper", r -> {
             List<MetricDefinition> wrapped = new ArrayList<>();
             for (MetricDefinition d : KerasCatalog.all()) {
                 if (d.functionName() != null && TABLE.containsKey(d.className())) {
@@ -158,59 +170,56 @@ public final class MetricInputs {
             Feed inner = feed(d.className(), r);
             Map<String, Object> cfg = config("fn", d.functionName());
             cfg.putAll(inner.config());
-            return feed(cfg, inner.sparseClasses(), (g, n) -> {
-                Batch b = inner.batch(g, n, false);
-                return new Tensor[] {b.yTrue(), b.yPred()};
-            });
+            return feed(cfg, inner.sparseClasses(), inner.weightScaling(), inner.maker);
         });
     }
 
     // ---------------------------------------------------------------- accuracy_metrics
 
     private static void accuracy() {
-        put("Accuracy", WeightScaling.INVARIANT, r -> {
+        put("Accuracy", r -> {
             int classes = 2 + r.nextInt(3);
             boolean trueColumn = r.nextBoolean();
             boolean predColumn = r.nextBoolean();
-            return feed(config(), 0, (g, n) -> new Tensor[] {
+            return mean(config(), 0, (g, n) -> new Tensor[] {
                     Gen.ints(g, classes, Gen.labelShape(n, trueColumn)),
                     Gen.ints(g, classes, Gen.labelShape(n, predColumn))});
         });
-        put("BinaryAccuracy", WeightScaling.INVARIANT, r -> {
+        put("BinaryAccuracy", r -> {
             Map<String, Object> cfg = r.nextBoolean() ? config() : config("threshold", 0.2 + 0.6 * r.nextDouble());
             int width = r.nextInt(4); // 0: (N,), else (N, width)
-            return feed(cfg, 0, (g, n) -> {
+            return mean(cfg, 0, (g, n) -> {
                 int[] shape = width == 0 ? new int[] {n} : new int[] {n, width};
                 return new Tensor[] {Gen.ints(g, 2, shape), Gen.probabilities(g, shape)};
             });
         });
-        put("CategoricalAccuracy", WeightScaling.INVARIANT, r -> {
+        put("CategoricalAccuracy", r -> {
             int classes = 2 + r.nextInt(4);
-            return feed(config(), 0, (g, n) -> new Tensor[] {Gen.oneHot(g, n, classes),
+            return mean(config(), 0, (g, n) -> new Tensor[] {Gen.oneHot(g, n, classes),
                     Gen.distribution(g, n, classes)});
         });
-        put("SparseCategoricalAccuracy", WeightScaling.INVARIANT, r -> {
+        put("SparseCategoricalAccuracy", r -> {
             int classes = 2 + r.nextInt(4);
             boolean column = r.nextBoolean();
-            return feed(config(), classes, (g, n) -> new Tensor[] {
+            return mean(config(), classes, (g, n) -> new Tensor[] {
                     Gen.ints(g, classes, Gen.labelShape(n, column)), Gen.distribution(g, n, classes)});
         });
-        put("TopKCategoricalAccuracy", WeightScaling.INVARIANT, r -> {
+        put("TopKCategoricalAccuracy", r -> {
             int classes = 2 + r.nextInt(5);
             Map<String, Object> cfg = r.nextBoolean() ? config() : config("k", 1 + r.nextInt(classes));
-            return feed(cfg, 0, (g, n) -> new Tensor[] {Gen.oneHot(g, n, classes),
+            return mean(cfg, 0, (g, n) -> new Tensor[] {Gen.oneHot(g, n, classes),
                     Gen.distribution(g, n, classes)});
         });
-        put("SparseTopKCategoricalAccuracy", WeightScaling.INVARIANT, r -> {
+        put("SparseTopKCategoricalAccuracy", r -> {
             int classes = 2 + r.nextInt(5);
             boolean column = r.nextBoolean();
             Map<String, Object> cfg = r.nextBoolean() ? config() : config("k", 1 + r.nextInt(classes));
             if (r.nextInt(3) == 0) {
                 cfg.put("from_sorted_ids", true);
-                return feed(cfg, 0, (g, n) -> new Tensor[] {
+                return mean(cfg, 0, (g, n) -> new Tensor[] {
                         Gen.ints(g, classes, Gen.labelShape(n, column)), Gen.sortedIds(g, n, classes)});
             }
-            return feed(cfg, classes, (g, n) -> new Tensor[] {
+            return mean(cfg, classes, (g, n) -> new Tensor[] {
                     Gen.ints(g, classes, Gen.labelShape(n, column)), Gen.distribution(g, n, classes)});
         });
     }
@@ -218,19 +227,19 @@ public final class MetricInputs {
     // ---------------------------------------------------------------- probabilistic_metrics
 
     private static void probabilistic() {
-        put("KLDivergence", WeightScaling.INVARIANT, r -> {
+        put("KLDivergence", r -> {
             int classes = 2 + r.nextInt(4);
             boolean hard = r.nextBoolean();
-            return feed(config(), 0, (g, n) -> new Tensor[] {
+            return mean(config(), 0, (g, n) -> new Tensor[] {
                     hard ? Gen.oneHot(g, n, classes) : Gen.distribution(g, n, classes),
                     Gen.distribution(g, n, classes)});
         });
-        put("Poisson", WeightScaling.INVARIANT, r -> {
+        put("Poisson", r -> {
             int width = 1 + r.nextInt(3);
-            return feed(config(), 0, (g, n) -> new Tensor[] {Gen.ints(g, 5, n, width),
+            return mean(config(), 0, (g, n) -> new Tensor[] {Gen.ints(g, 5, n, width),
                     Gen.uniform(g, 0.05, 5, n, width)});
         });
-        put("BinaryCrossentropy", WeightScaling.INVARIANT, r -> {
+        put("BinaryCrossentropy", r -> {
             boolean logits = r.nextBoolean();
             Map<String, Object> cfg = config("from_logits", logits);
             if (r.nextBoolean()) {
@@ -238,11 +247,11 @@ public final class MetricInputs {
             }
             boolean soft = r.nextInt(3) == 0;
             int width = 1 + r.nextInt(3);
-            return feed(cfg, 0, (g, n) -> new Tensor[] {
+            return mean(cfg, 0, (g, n) -> new Tensor[] {
                     soft ? Gen.probabilities(g, n, width) : Gen.ints(g, 2, n, width),
                     logits ? Gen.uniform(g, -6, 6, n, width) : Gen.probabilities(g, n, width)});
         });
-        put("CategoricalCrossentropy", WeightScaling.INVARIANT, r -> {
+        put("CategoricalCrossentropy", r -> {
             boolean logits = r.nextBoolean();
             Map<String, Object> cfg = config("from_logits", logits);
             if (r.nextBoolean()) {
@@ -250,11 +259,11 @@ public final class MetricInputs {
             }
             int classes = 2 + r.nextInt(4);
             boolean soft = r.nextInt(3) == 0;
-            return feed(cfg, 0, (g, n) -> new Tensor[] {
+            return mean(cfg, 0, (g, n) -> new Tensor[] {
                     soft ? Gen.distribution(g, n, classes) : Gen.oneHot(g, n, classes),
                     logits ? Gen.uniform(g, -6, 6, n, classes) : Gen.distribution(g, n, classes)});
         });
-        put("SparseCategoricalCrossentropy", WeightScaling.INVARIANT, r -> {
+        put("SparseCategoricalCrossentropy", r -> {
             boolean logits = r.nextBoolean();
             int classes = 2 + r.nextInt(4);
             Map<String, Object> cfg = config("from_logits", logits);
@@ -262,9 +271,219 @@ public final class MetricInputs {
                 cfg.put("ignore_class", r.nextInt(classes));
             }
             boolean column = r.nextBoolean();
-            return feed(cfg, classes, (g, n) -> new Tensor[] {
+            return mean(cfg, classes, (g, n) -> new Tensor[] {
                     Gen.ints(g, classes, Gen.labelShape(n, column)),
                     logits ? Gen.uniform(g, -6, 6, n, classes) : Gen.distribution(g, n, classes)});
         });
+    }
+
+    // ---------------------------------------------------------------- confusion_metrics
+
+    /** {@code thresholds}: absent (default 0.5), one number, or a list of 1 to 4 numbers in [0, 1]. */
+    private static void putThresholds(Random r, Map<String, Object> cfg) {
+        switch (r.nextInt(3)) {
+            case 0:
+                return;
+            case 1:
+                cfg.put("thresholds", r.nextDouble());
+                return;
+            default:
+                List<Object> list = new ArrayList<>();
+                for (int i = 1 + r.nextInt(4); i > 0; i--) {
+                    list.add(r.nextDouble());
+                }
+                cfg.put("thresholds", list);
+        }
+    }
+
+    /** Binary labels and probabilities of shape (N,), (N, 1) or (N, width). */
+    private static BatchMaker binary(int width, boolean logits) {
+        return (g, n) -> {
+            int[] shape = width == 0 ? new int[] {n} : new int[] {n, width};
+            return new Tensor[] {Gen.ints(g, 2, shape),
+                    logits ? Gen.uniform(g, -6, 6, shape) : Gen.probabilities(g, shape)};
+        };
+    }
+
+    private static void confusion() {
+        for (String cls : List.of("TruePositives", "FalsePositives", "TrueNegatives", "FalseNegatives")) {
+            put(cls, r -> {
+                Map<String, Object> cfg = config();
+                putThresholds(r, cfg);
+                return feed(cfg, 0, WeightScaling.LINEAR, binary(r.nextInt(4), false));
+            });
+        }
+        for (String cls : List.of("Precision", "Recall")) {
+            put(cls, r -> {
+                Map<String, Object> cfg = config();
+                int classes = 2 + r.nextInt(3);
+                boolean perClass = r.nextBoolean();
+                if (perClass && r.nextBoolean()) {
+                    cfg.put("top_k", 1 + r.nextInt(classes));
+                }
+                if (perClass && r.nextBoolean()) {
+                    cfg.put("class_id", r.nextInt(classes));
+                }
+                if (!cfg.containsKey("top_k") || r.nextBoolean()) {
+                    putThresholds(r, cfg);
+                }
+                return mean(cfg, 0, binary(perClass ? classes : r.nextInt(4), false));
+            });
+        }
+        Map<String, String> atValue = Map.of("SensitivityAtSpecificity", "specificity", "SpecificityAtSensitivity",
+                "sensitivity", "PrecisionAtRecall", "recall", "RecallAtPrecision", "precision");
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(atValue).entrySet()) {
+            put(e.getKey(), r -> {
+                // a target no ratio of small counts hits exactly, so rounding never flips a constraint
+                Map<String, Object> cfg = config(e.getValue(), 0.05 + 0.9 * r.nextDouble());
+                if (r.nextBoolean()) {
+                    cfg.put("num_thresholds", 1 + r.nextInt(60));
+                }
+                int classes = 2 + r.nextInt(3);
+                boolean perClass = r.nextBoolean();
+                if (perClass) {
+                    cfg.put("class_id", r.nextInt(classes));
+                }
+                return mean(cfg, 0, binary(perClass ? classes : r.nextInt(4), false));
+            });
+        }
+        put("AUC", r -> {
+            Map<String, Object> cfg = config();
+            if (r.nextInt(4) == 0) {
+                List<Object> list = new ArrayList<>();
+                for (int i = 1 + r.nextInt(5); i > 0; i--) {
+                    list.add(r.nextDouble());
+                }
+                cfg.put("thresholds", list);
+            } else if (r.nextBoolean()) {
+                cfg.put("num_thresholds", 2 + r.nextInt(60));
+            }
+            cfg.put("curve", List.of("ROC", "PR", "PRGAIN", "roc", "pr").get(r.nextInt(5)));
+            cfg.put("summation_method", List.of("interpolation", "minoring", "majoring").get(r.nextInt(3)));
+            boolean logits = r.nextBoolean();
+            cfg.put("from_logits", logits);
+            int labels = 2 + r.nextInt(3);
+            boolean multiLabel = r.nextBoolean();
+            if (multiLabel) {
+                cfg.put("multi_label", true);
+                if (r.nextBoolean()) {
+                    cfg.put("num_labels", labels);
+                }
+            }
+            if (r.nextBoolean()) {
+                List<Object> weights = new ArrayList<>();
+                for (int i = 0; i < labels; i++) {
+                    weights.add(0.1 + r.nextDouble());
+                }
+                cfg.put("label_weights", weights);
+                return mean(cfg, 0, binary(labels, logits));
+            }
+            return mean(cfg, 0, binary(multiLabel ? labels : r.nextInt(4), logits));
+        });
+    }
+
+    // ---------------------------------------------------------------- iou_metrics
+
+    /** The dtype of an IoU config: mostly float (weights kept), sometimes Keras's default int (weights truncated). */
+    private static WeightScaling putIouDType(Random r, Map<String, Object> cfg) {
+        int pick = r.nextInt(6);
+        if (pick == 0) {
+            return WeightScaling.NONE; // default "int" dtype
+        }
+        cfg.put("dtype", pick == 1 ? "float64" : "float32");
+        return WeightScaling.INVARIANT_UP_TO_EPSILON;
+    }
+
+    /** Class ids {@code (N,)} or {@code (N, 1)} when sparse, else one-hot rows (y_true) or distributions (y_pred). */
+    private static Tensor classes(Random g, int n, int classes, boolean sparse, boolean column, boolean truth) {
+        if (sparse) {
+            return Gen.ints(g, classes, Gen.labelShape(n, column));
+        }
+        return truth ? Gen.oneHot(g, n, classes) : Gen.distribution(g, n, classes);
+    }
+
+    private static List<Object> someIds(Random r, int classes) {
+        List<Object> ids = new ArrayList<>();
+        for (int i = 0; i < classes; i++) {
+            if (r.nextBoolean()) {
+                ids.add(i);
+            }
+        }
+        if (ids.isEmpty()) {
+            ids.add(r.nextInt(classes));
+        }
+        Collections.shuffle(ids, r);
+        return ids;
+    }
+
+    private static void iou() {
+        for (String cls : List.of("IoU", "MeanIoU", "OneHotIoU", "OneHotMeanIoU")) {
+            put(cls, r -> {
+                int classes = 2 + r.nextInt(3);
+                Map<String, Object> cfg = config("num_classes", classes);
+                if (cls.equals("IoU") || cls.equals("OneHotIoU")) {
+                    cfg.put("target_class_ids", someIds(r, classes));
+                }
+                if (r.nextInt(3) == 0) {
+                    cfg.put("ignore_class", r.nextInt(classes));
+                }
+                boolean oneHot = cls.startsWith("OneHot");
+                boolean sparseTrue = !oneHot; // OneHot* take no sparse_y_true: always dense
+                if (!oneHot && r.nextInt(3) == 0) {
+                    sparseTrue = false;
+                    cfg.put("sparse_y_true", false);
+                }
+                boolean sparsePred = !oneHot; // the class's default
+                if (r.nextInt(3) == 0) {
+                    sparsePred = !sparsePred;
+                    cfg.put("sparse_y_pred", sparsePred);
+                }
+                boolean finalTrue = sparseTrue;
+                boolean finalPred = sparsePred;
+                WeightScaling scaling = putIouDType(r, cfg);
+                boolean column = r.nextBoolean();
+                return feed(cfg, 0, scaling, (g, n) -> new Tensor[] {
+                        classes(g, n, classes, finalTrue, column, true),
+                        classes(g, n, classes, finalPred, column, false)});
+            });
+        }
+        put("BinaryIoU", r -> {
+            Map<String, Object> cfg = config();
+            if (r.nextBoolean()) {
+                cfg.put("target_class_ids", List.of(List.of(0, 1), List.of(0), List.of(1)).get(r.nextInt(3)));
+            }
+            if (r.nextBoolean()) {
+                cfg.put("threshold", 0.2 + 0.6 * r.nextDouble());
+            }
+            WeightScaling scaling = putIouDType(r, cfg);
+            boolean column = r.nextBoolean();
+            return feed(cfg, 0, scaling, (g, n) -> new Tensor[] {Gen.ints(g, 2, Gen.labelShape(n, column)),
+                    Gen.probabilities(g, Gen.labelShape(n, column))});
+        });
+    }
+
+    // ---------------------------------------------------------------- f_score_metrics
+
+    private static void fscore() {
+        for (String cls : List.of("FBetaScore", "F1Score")) {
+            put(cls, r -> {
+                Map<String, Object> cfg = config();
+                int pick = r.nextInt(5);
+                if (pick > 0) {
+                    cfg.put("average", new String[] {null, "micro", "macro", "weighted"}[pick - 1]);
+                }
+                if (cls.equals("FBetaScore") && r.nextBoolean()) {
+                    cfg.put("beta", 0.2 + 2.8 * r.nextDouble());
+                }
+                if (r.nextBoolean()) {
+                    cfg.put("threshold", 0.05 + 0.9 * r.nextDouble());
+                }
+                int classes = 2 + r.nextInt(3);
+                boolean oneHot = r.nextBoolean();
+                return feed(cfg, 0, WeightScaling.INVARIANT_UP_TO_EPSILON, (g, n) -> new Tensor[] {
+                        oneHot ? Gen.oneHot(g, n, classes) : Gen.ints(g, 2, n, classes),
+                        Gen.probabilities(g, n, classes)});
+            });
+        }
     }
 }

@@ -116,29 +116,48 @@ class MetricPropertiesTest {
     }
 
     /**
-     * Weighted means and ratios (every class marked {@code INVARIANT}) do not change when every weight is multiplied
-     * by {@code c} in [1e-3, 1e3]; weighted sums and counts ({@code LINEAR}: Sum, the four confusion counts) are
-     * multiplied by {@code c}, checked with powers of two so that float32 rounding of the weights scales exactly.
+     * Weighted means and ratios ({@code INVARIANT}) do not change when every weight is multiplied by {@code c} in
+     * [1e-3, 1e3]; ratios with Keras's epsilon in a denominator ({@code INVARIANT_UP_TO_EPSILON}: IoU, F-scores) are
+     * checked for {@code c} in [1, 1e3] within {@value MetricInputs#EPSILON_TOLERANCE}; weighted sums and counts
+     * ({@code LINEAR}: Sum, the four confusion counts) are multiplied by {@code c}, checked with powers of two so
+     * that float32 rounding of the weights scales exactly. The IoU family with Keras's default integer dtype
+     * ({@code NONE}) truncates weights, so only acceptance is checked there.
      */
     @Property
     void scalingEveryWeightKeepsWeightedMeans(@ForAll("metricClasses") String cls, @ForAll long seed) {
         covered(cls);
         Scenario s = Scenario.random(cls, seed, Scenario.Weighting.ALL);
         Random r = new Random(~seed);
-        MetricInputs.WeightScaling scaling = MetricInputs.weightScaling(cls);
-        double c = scaling == MetricInputs.WeightScaling.INVARIANT ? Math.pow(10, 6 * r.nextDouble() - 3)
-                : Math.scalb(1.0, r.nextInt(21) - 10);
+        MetricInputs.WeightScaling scaling = s.feed().weightScaling();
+        double c;
+        double tolerance = Scenario.TOLERANCE;
+        switch (scaling) {
+            case INVARIANT:
+                c = Math.pow(10, 6 * r.nextDouble() - 3);
+                break;
+            case INVARIANT_UP_TO_EPSILON:
+                c = Math.pow(10, 3 * r.nextDouble());
+                tolerance = MetricInputs.EPSILON_TOLERANCE;
+                break;
+            default:
+                c = Math.scalb(1.0, r.nextInt(21) - 10);
+                break;
+        }
         List<Batch> scaled = new ArrayList<>();
         for (Batch b : s.batches()) {
             scaled.add(b.scaleWeights(c));
         }
         Outcome plain = Outcome.of(s.run());
         Outcome weighted = Outcome.of(s.run(scaled));
+        if (scaling == MetricInputs.WeightScaling.NONE) {
+            return;
+        }
         if (scaling == MetricInputs.WeightScaling.LINEAR && plain.value() != null) {
             plain = new Outcome(times(plain.value(), c), null);
         }
         Outcome expected = plain;
-        assertTrue(expected.closeTo(weighted), () -> s + ": weights x" + c + " (" + scaling + ") expected "
+        double tol = tolerance;
+        assertTrue(expected.closeTo(weighted, tol), () -> s + ": weights x" + c + " (" + scaling + ") expected "
                 + expected + ", got " + weighted);
     }
 
@@ -150,17 +169,34 @@ class MetricPropertiesTest {
         return Tensor.of(d, t.shape());
     }
 
+    /**
+     * After {@code reset()} a metric behaves like a new one: its state is that of a new instance (for the metrics
+     * whose variables Keras builds on the first update, R2Score, FBetaScore and multi-label AUC, that of a new
+     * instance given an empty batch: Keras's {@code reset_state} assigns zeros and keeps them built), its result
+     * is that instance's, and feeding the same batches again gives the first run's state and result bit-for-bit.
+     */
     @Property
     void resetReturnsToTheInitialState(@ForAll("metricClasses") String cls, @ForAll long seed) {
         covered(cls);
         Scenario s = Scenario.random(cls, seed);
-        Metric fresh = s.newMetric();
         Metric used = s.run();
+        MetricState firstRun = used.snapshot();
+        Outcome firstResult = Outcome.of(used);
         used.reset();
-        assertEquals(fresh.snapshot(), used.snapshot(), () -> s + ": state after reset");
+
+        Metric fresh = s.newMetric();
+        if (used.snapshot().variables().size() > fresh.snapshot().variables().size()) {
+            s.feed().batch(new Random(seed), 0, false).feed(fresh); // builds the lazy variables, adds nothing
+        }
+        States.assertSame(fresh.snapshot(), used.snapshot(), () -> s + ": state after reset");
         Outcome initial = Outcome.of(fresh);
         Outcome afterReset = Outcome.of(used);
         assertTrue(initial.identicalTo(afterReset), () -> s + ": new " + initial + ", after reset " + afterReset);
+
+        s.batches().forEach(b -> b.feed(used));
+        States.assertSame(firstRun, used.snapshot(), () -> s + ": state after reset and the same batches again");
+        Outcome again = Outcome.of(used);
+        assertTrue(firstResult.identicalTo(again), () -> s + ": first run " + firstResult + ", again " + again);
     }
 
     /** A checkpoint taken midway and restored into a new instance continues bit-for-bit like the original. */
@@ -172,13 +208,13 @@ class MetricPropertiesTest {
         Metric original = s.run(s.batches().subList(0, half));
         String json = Checkpoint.toJson(original.snapshot());
         Metric restored = Checkpoint.resume(Checkpoint.fromJson(json), REGISTRY);
-        assertEquals(original.config(), restored.config(), () -> s + ": config after restore\n" + json);
-        assertEquals(original.snapshot(), restored.snapshot(), () -> s + ": state after restore\n" + json);
+        assertEquals(original.config(), restored.config(), () -> s + ": config after restore");
+        States.assertSame(original.snapshot(), restored.snapshot(), () -> s + ": state after restore");
         for (Batch b : s.batches().subList(half, s.batches().size())) {
             b.feed(original);
             b.feed(restored);
         }
-        assertEquals(original.snapshot(), restored.snapshot(), () -> s + ": state after continuing");
+        States.assertSame(original.snapshot(), restored.snapshot(), () -> s + ": state after continuing");
         Outcome a = Outcome.of(original);
         Outcome b = Outcome.of(restored);
         assertTrue(a.identicalTo(b), () -> s + ": original " + a + ", restored " + b);
@@ -201,7 +237,7 @@ class MetricPropertiesTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> bad.feed(m),
                 () -> s + ": " + corruption + " was accepted: " + bad);
         assertTrue(e.getMessage().contains(cls), () -> "the message does not name " + cls + ": " + e.getMessage());
-        assertEquals(before, m.snapshot(), () -> s + ": state changed by a refused update (" + corruption + ")");
+        States.assertSame(before, m.snapshot(), () -> s + ": state changed by a refused update (" + corruption + ")");
         Outcome resultAfter = Outcome.of(m);
         assertTrue(resultBefore.identicalTo(resultAfter), () -> s + ": result changed by a refused update");
     }

@@ -19,10 +19,15 @@ public record Outcome(Tensor value, Class<? extends RuntimeException> error) {
 
     /** Same exception class, or values within {@link Scenario#TOLERANCE}. */
     public boolean closeTo(Outcome o) {
+        return closeTo(o, Scenario.TOLERANCE);
+    }
+
+    /** Same exception class, or values within {@code tolerance}. */
+    public boolean closeTo(Outcome o, double tolerance) {
         if (value == null || o.value == null) {
             return value == null && o.value == null && error == o.error;
         }
-        return Scenario.close(value, o.value);
+        return Scenario.close(value, o.value, tolerance);
     }
 
     /** Same exception class, or bit-for-bit equal values. */

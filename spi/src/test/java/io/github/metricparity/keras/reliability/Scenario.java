@@ -68,6 +68,11 @@ public record Scenario(String className, long seed, MetricInputs.Feed feed, List
 
     /** True when {@code a} and {@code b} have the same shape and agree within {@link #TOLERANCE}. */
     public static boolean close(Tensor a, Tensor b) {
+        return close(a, b, TOLERANCE);
+    }
+
+    /** True when {@code a} and {@code b} have the same shape and agree within {@code tolerance}, abs + rel. */
+    public static boolean close(Tensor a, Tensor b, double tolerance) {
         if (!Arrays.equals(a.shape(), b.shape())) {
             return false;
         }
@@ -80,7 +85,7 @@ public record Scenario(String className, long seed, MetricInputs.Feed feed, List
                 }
                 continue;
             }
-            if (Math.abs(x - y) > TOLERANCE + TOLERANCE * Math.max(Math.abs(x), Math.abs(y))) {
+            if (Math.abs(x - y) > tolerance + tolerance * Math.max(Math.abs(x), Math.abs(y))) {
                 return false;
             }
         }
