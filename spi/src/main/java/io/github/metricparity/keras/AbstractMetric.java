@@ -1,6 +1,7 @@
 package io.github.metricparity.keras;
 
 import io.github.metricparity.spi.DType;
+import io.github.metricparity.spi.InvalidConfigException;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricException;
@@ -30,14 +31,28 @@ public abstract class AbstractMetric implements Metric {
     private final MetricConfig config;
     private final List<StateVariable> variables = new ArrayList<>();
     private final ProbabilityDiagnostics diagnostics;
+    private long stateValues;
 
     protected AbstractMetric(MetricConfig config) {
         this.config = config;
         this.diagnostics = ProbabilityDiagnostics.of(config);
     }
 
-    /** Declares a state variable of fixed shape, initialised to zeros. */
+    /**
+     * Declares a state variable of fixed shape, initialised to zeros.
+     *
+     * @throws InvalidConfigException when the state would exceed {@link StateVariable#MAX_VALUES_PROPERTY}
+     */
     protected final StateVariable addVariable(String name, int... shape) {
+        long n = StateVariable.count(shape);
+        long limit = StateVariable.maxValues();
+        if (n > limit || stateValues + n > limit) {
+            throw new InvalidConfigException(label() + ": state variable '" + name + "' of shape "
+                    + Tensor.shapeString(shape) + " needs " + (n == Long.MAX_VALUE ? "a negative number of"
+                    : String.valueOf(n)) + " values; a metric's state may hold at most " + limit
+                    + " (system property " + StateVariable.MAX_VALUES_PROPERTY + ")");
+        }
+        stateValues += n;
         StateVariable v = new StateVariable(name, shape);
         variables.add(v);
         return v;
