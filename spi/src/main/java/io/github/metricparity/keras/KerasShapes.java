@@ -128,9 +128,15 @@ public final class KerasShapes {
 
     /**
      * Reduces all axes from {@code keepRank} on, by mean or sum, keeping the leading {@code keepRank} axes (Keras
-     * {@code reduce_fn(x, axis=list(range(keepRank, ndim)))}).
+     * {@code reduce_fn(x, axis=list(range(keepRank, ndim)))}); returns {@code t} itself when
+     * {@code keepRank >= rank}.
+     *
+     * @throws InvalidInputException for a negative {@code keepRank}
      */
     public static Tensor reduceTrailing(Tensor t, int keepRank, boolean mean) {
+        if (keepRank < 0) {
+            throw new InvalidInputException("cannot keep " + keepRank + " leading axes of shape " + t.shapeString());
+        }
         int[] s = t.shape();
         if (keepRank >= s.length) {
             return t;

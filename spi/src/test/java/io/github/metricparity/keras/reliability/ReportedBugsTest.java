@@ -1,0 +1,37 @@
+package io.github.metricparity.keras.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.metricparity.keras.KerasCatalog;
+import io.github.metricparity.spi.InvalidConfigException;
+import java.util.Map;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bugs found by the reliability tests in packages other engineers own, reported rather than fixed here. Each test
+ * states the expected outcome and fails today: remove {@code @Disabled} with the fix (and the matching entry of
+ * {@code fuzz.KnownIssues}).
+ */
+class ReportedBugsTest {
+
+    /**
+     * confusion: AUC allocates {@code num_thresholds - 2} thresholds before its state variables (whose size
+     * {@code AbstractMetric.addVariable} checks), so a huge {@code num_thresholds} throws OutOfMemoryError, which no
+     * caller expects, instead of InvalidConfigException. Found by ConfigFuzzTest.
+     */
+    @Test
+    @Disabled("confusion package: AUC allocates num_thresholds thresholds before the state-size check")
+    void aucWithAHugeThresholdCountIsRefused() {
+        assertThrows(InvalidConfigException.class,
+                () -> KerasCatalog.byClassName("AUC").create(Map.of("num_thresholds", Integer.MAX_VALUE)));
+    }
+
+    /** confusion: the same in SensitivitySpecificityBase (AtValue), for all four classes. */
+    @Test
+    @Disabled("confusion package: AtValue allocates num_thresholds thresholds before the state-size check")
+    void sensitivityAtSpecificityWithAHugeThresholdCountIsRefused() {
+        assertThrows(InvalidConfigException.class, () -> KerasCatalog.byClassName("SensitivityAtSpecificity")
+                .create(Map.of("specificity", 0.5, "num_thresholds", Integer.MAX_VALUE)));
+    }
+}
