@@ -11,6 +11,9 @@ module io.github.metricparity.spi {
     exports io.github.metricparity.keras.confusion;
     exports io.github.metricparity.keras.iou;
     exports io.github.metricparity.keras.fscore;
+    exports io.github.metricparity.keras.regression;
+    exports io.github.metricparity.keras.hinge;
+    exports io.github.metricparity.keras.correlation;
 
     uses io.github.metricparity.spi.MetricProvider;
     uses io.github.metricparity.spi.ConformanceDriver;

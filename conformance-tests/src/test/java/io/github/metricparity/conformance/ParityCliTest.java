@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metricparity.conformance.cli.ParityCli;
+import io.github.metricparity.conformance.external.FakeExternalAdapter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,5 +69,37 @@ class ParityCliTest {
         assertEquals(2, run("check", "--adapter", "nope"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no adapter with id 'nope'"));
         assertEquals(2, run("frobnicate"));
+    }
+
+    @Test
+    void externalProgramsAreOneMoreAdapterEach() throws IOException {
+        Path f = write(GoldenReaderTest.file(
+                "{\"id\": \"sum.ok\", \"metric\": \"FakeSum\", \"steps\": [{\"op\": \"update\", \"y_true\": [0],"
+                        + " \"y_pred\": [2]}, {\"op\": \"result\", \"expected\": 2}]},"
+                        + "{\"id\": \"sum.wrong\", \"metric\": \"FakeSum\", \"steps\": [{\"op\": \"update\", \"y_true\": [0],"
+                        + " \"y_pred\": [2]}, {\"op\": \"result\", \"expected\": 5}]}"));
+        int code = run("check", "--cases", f.toString(), "--external", FakeExternalAdapter.command(),
+                "--external", FakeExternalAdapter.command("--adapter", "fake2"), "--external-timeout", "20",
+                "--adapter", "fake2");
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, code, printed);
+        assertEquals("FAILED sum.wrong [fake2] step 1: expected 5.0, actual 2.0\n1 passed, 1 failed\n",
+                printed.replace("\r", ""));
+
+        out.reset();
+        assertEquals(0, run("adapters", "--external", FakeExternalAdapter.command()));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("fake  external: "), out::toString);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("(fake 1.0); metrics: FakeSum"), out::toString);
+    }
+
+    @Test
+    void externalProgramsThatCannotStartOrClashAreUsageErrors() {
+        assertEquals(2, run("check", "--external", FakeExternalAdapter.command("--no-hello")));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("exited with code 7"), err::toString);
+        assertEquals(2, run("check", "--external", FakeExternalAdapter.command("--adapter", "reference")));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("two adapters have the id 'reference'"),
+                err::toString);
+        assertEquals(2, run("check", "--external", "node 'unterminated"));
+        assertEquals(2, run("check", "--external-timeout", "soon"));
     }
 }

@@ -171,7 +171,7 @@ public abstract class AbstractMetric implements Metric {
                 values.put(v.name(), v.toTensor());
             }
         }
-        return new MetricState(className(), config(), values);
+        return new MetricState(className(), config.toStateConfig(), values);
     }
 
     @Override

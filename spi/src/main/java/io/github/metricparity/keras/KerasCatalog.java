@@ -2,10 +2,13 @@ package io.github.metricparity.keras;
 
 import io.github.metricparity.keras.accuracy.AccuracyMetrics;
 import io.github.metricparity.keras.confusion.ConfusionMetrics;
+import io.github.metricparity.keras.correlation.CorrelationMetrics;
 import io.github.metricparity.keras.fscore.FScoreMetrics;
+import io.github.metricparity.keras.hinge.HingeMetrics;
 import io.github.metricparity.keras.iou.IouMetrics;
 import io.github.metricparity.keras.probabilistic.ProbabilisticMetrics;
 import io.github.metricparity.keras.reduction.ReductionMetrics;
+import io.github.metricparity.keras.regression.RegressionMetrics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,7 +28,10 @@ public final class KerasCatalog {
                     ProbabilisticMetrics.DEFINITIONS,
                     ConfusionMetrics.DEFINITIONS,
                     IouMetrics.DEFINITIONS,
-                    FScoreMetrics.DEFINITIONS)
+                    FScoreMetrics.DEFINITIONS,
+                    RegressionMetrics.DEFINITIONS,
+                    HingeMetrics.DEFINITIONS,
+                    CorrelationMetrics.DEFINITIONS)
             .flatMap(List::stream)
             .collect(Collectors.toUnmodifiableList());
 

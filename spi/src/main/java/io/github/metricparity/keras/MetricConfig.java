@@ -125,6 +125,21 @@ public final class MetricConfig {
         return out;
     }
 
+    /**
+     * The config stored with a state snapshot: {@link #toKerasConfig()} plus the arguments Keras leaves out of
+     * {@code get_config()} ({@code axis} of CosineSimilarity), so that a snapshot restores and merges only into a
+     * metric that computes the same thing.
+     */
+    public Map<String, Object> toStateConfig() {
+        Map<String, Object> out = toKerasConfig();
+        for (Param p : definition.params()) {
+            if (p.inConfigPolicy() == Param.InConfig.NEVER) {
+                out.put(p.key(), values.get(p.key()));
+            }
+        }
+        return out;
+    }
+
     /** Same definition and same values for every argument but {@code name}: states of such metrics can merge. */
     public boolean sameSemantics(MetricConfig other) {
         return definition.className().equals(other.definition.className()) && dtype == other.dtype

@@ -133,7 +133,10 @@ public final class MetricDefinition {
                 throw new InvalidConfigException(className + ": config 'name' must be a string, got "
                         + Param.describe(rawName));
             }
-            name = (String) rawName;
+            // metric.py: self.name = name or auto_name(...): an empty name takes the default too
+            if (!((String) rawName).isEmpty()) {
+                name = (String) rawName;
+            }
         }
         DType dtype = defaultDType;
         Object rawDType = cfg.get("dtype");

@@ -8,6 +8,15 @@ import io.github.metricparity.spi.DType;
  * probability costs 15.942 in Keras's binary crossentropy, not 16.118 ({@code backend/config.py}).
  */
 public final class Numerics {
+    /**
+     * The dtype Keras's per-sample metric functions ({@code losses.py}, {@code accuracy_metrics.py}) compute in: the
+     * dtype of their inputs, which is float32 for model outputs and for Python lists ({@code backend.floatx()}).
+     * A metric's own {@code dtype} does not change it: Keras casts the function's values and the sample weights to
+     * the metric dtype only afterwards ({@code reduction_metrics.py reduce_to_samplewise_values}), so
+     * {@code BinaryCrossentropy(dtype="float64")} still clips at the float32 {@code 1 - 1e-7}.
+     */
+    public static final DType INPUT_DTYPE = DType.FLOAT32;
+
     /** {@code keras.backend.epsilon()}. */
     public static final double EPSILON = 1e-7;
 

@@ -30,6 +30,11 @@ public final class Param {
         /** A list of integers only ({@code target_class_ids}: Keras calls {@code max()} on it, so a bare int fails). */
         INT_LIST("a list of integers"),
         /**
+         * An integer or a list of integers (a Python int or tuple of axes, as {@code axis} of the correlation
+         * metrics); an integer stays an {@code Integer}, so {@code get_config()} writes it back as given.
+         */
+        INT_OR_INT_TUPLE("an integer or a list of integers"),
+        /**
          * A Python {@code float}: a JSON number written with a fraction or exponent. An integral JSON number is a
          * Python {@code int}, which arguments checked with {@code isinstance(x, float)} refuse (FBetaScore
          * {@code beta}, {@code threshold}).
@@ -208,6 +213,11 @@ public final class Param {
                     return listOf(metric, (List<?>) raw, this::asInt);
                 }
                 return List.of(asInt(metric, raw));
+            case INT_OR_INT_TUPLE:
+                if (raw instanceof List) {
+                    return listOf(metric, (List<?>) raw, this::asInt);
+                }
+                return asInt(metric, raw);
             case INT_LIST:
                 if (raw instanceof List) {
                     return listOf(metric, (List<?>) raw, this::asInt);

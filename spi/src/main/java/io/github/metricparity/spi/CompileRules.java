@@ -37,18 +37,22 @@ public enum CompileRules {
      */
     KERAS_3("keras3"),
     /**
-     * tf.keras 2.2 to 2.15 ({@code tensorflow/python/keras/engine/compile_utils.py MetricsContainer
-     * ._get_metric_object}): the same shape rule as Keras 3 (case-sensitive), applied to "accuracy"/"acc" and also
-     * to "crossentropy"/"ce" (BinaryCrossentropy / SparseCategoricalCrossentropy / CategoricalCrossentropy).
+     * tf.keras 2 ({@code MetricsContainer._get_metric_object} in
+     * {@code tensorflow/python/keras/engine/compile_utils.py} and, from 2.6 to 2.15,
+     * {@code keras/engine/compile_utils.py}): the same shape rule as Keras 3, applied to
+     * {@code str(metric).lower()} in "accuracy"/"acc" (so {@code "ACC"} and {@code "Accuracy"} too) and also to
+     * "crossentropy"/"ce" (BinaryCrossentropy / SparseCategoricalCrossentropy / CategoricalCrossentropy). The first
+     * TF 2 releases compared the strings case-sensitively; only the spelling of the identifier differs between them.
      * Also accepts tf.keras 2's extra aliases {@code kld}, {@code KLD}, {@code kullback_leibler_divergence},
-     * {@code logcosh}.
+     * {@code logcosh}, {@code log_cosh}, {@code cosine_proximity}.
      */
     TF_KERAS_2("tf_keras2"),
     /**
      * Keras 2.0 to 2.3 and tf.keras's graph-mode loop ({@code training_utils_v1.get_metric_function}, used by
      * TF 1.x and by TF 2 with eager execution disabled): the LOSS decides. BinaryAccuracy if
      * {@code y_pred.shape[-1] == 1} or the loss is binary crossentropy; SparseCategoricalAccuracy if the loss is
-     * sparse categorical crossentropy; else CategoricalAccuracy. The same for "crossentropy"/"ce".
+     * sparse categorical crossentropy; else CategoricalAccuracy. The same for "crossentropy"/"ce". The strings are
+     * compared case-sensitively ({@code metric in ['accuracy', 'acc']}).
      */
     KERAS_2_LOSS_BASED("keras2_loss");
 
@@ -60,7 +64,9 @@ public enum CompileRules {
             "kld", "KLDivergence",
             "KLD", "KLDivergence",
             "kullback_leibler_divergence", "KLDivergence",
-            "logcosh", "LogCoshError");
+            "logcosh", "LogCoshError",
+            "log_cosh", "LogCoshError",
+            "cosine_proximity", "CosineSimilarity");
 
     private final String id;
 
@@ -102,10 +108,13 @@ public enum CompileRules {
     public Resolution resolve(String identifier, int[] yTrueShape, int[] yPredShape, String loss) {
         boolean isAccuracy;
         boolean isCrossentropy;
+        String lower = identifier.toLowerCase(Locale.ROOT);
         if (this == KERAS_3) {
-            String lower = identifier.toLowerCase(Locale.ROOT);
             isAccuracy = lower.equals("accuracy") || lower.equals("acc");
             isCrossentropy = false;
+        } else if (this == TF_KERAS_2) {
+            isAccuracy = lower.equals("accuracy") || lower.equals("acc");
+            isCrossentropy = lower.equals("crossentropy") || lower.equals("ce");
         } else {
             isAccuracy = identifier.equals("accuracy") || identifier.equals("acc");
             isCrossentropy = identifier.equals("crossentropy") || identifier.equals("ce");

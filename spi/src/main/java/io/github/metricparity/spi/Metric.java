@@ -14,9 +14,12 @@ import java.util.Map;
  * to this one. Merging requires the same class and config, otherwise it is refused.
  *
  * <h2>Precision</h2>
- * Per-sample values are computed in the metric's {@link #dtype()} (float32 by default, as in Keras), so results that
- * depend on float32 rounding match Keras. State is accumulated in double precision: counts stay exact up to 2^53
- * samples, where Keras's float32 {@code count} stops growing at 2^24.
+ * Per-sample values are computed with Keras's float32 rounding, so results that depend on it (the crossentropy clip
+ * at {@code 1 - 1e-7}, a prediction equal to a threshold) match Keras. Where Keras computes in the dtype of the
+ * inputs (the per-sample functions of the mean-wrapper families), that is float32, the dtype of model outputs and
+ * of Python lists, whatever the metric's {@link #dtype()}; the metric dtype is what Keras casts the values, the
+ * weights and the state to. State is accumulated in double precision: counts stay exact up to 2^53 samples, where
+ * Keras's float32 {@code count} stops growing at 2^24.
  *
  * <h2>Bad input</h2>
  * An update with inconsistent shapes, a wrong rank, a non-finite value, or a label out of range throws

@@ -1,5 +1,7 @@
 package io.github.metricparity.conformance.cli;
 
+import io.github.metricparity.conformance.external.ExternalAdapterException;
+import io.github.metricparity.conformance.external.ExternalProcessDriver;
 import io.github.metricparity.conformance.golden.GoldenCase;
 import io.github.metricparity.conformance.golden.GoldenFormatException;
 import io.github.metricparity.conformance.golden.GoldenReader;
@@ -21,6 +23,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,9 +36,9 @@ import java.util.function.Consumer;
  * The {@code parity} command line.
  *
  * <pre>
- * java -jar parity.jar check [--cases FILE]... [--adapter ID] [--verbose]
- * java -jar parity.jar report [--cases FILE]... [--adapter ID] [--out DIR] [--format console,html,json]
- * java -jar parity.jar adapters
+ * java -jar parity.jar check [--cases FILE]... [--adapter ID] [--external CMD]... [--verbose]
+ * java -jar parity.jar report [--cases FILE]... [--adapter ID] [--external CMD]... [--out DIR] [--format console,html,json]
+ * java -jar parity.jar adapters [--external CMD]...
  * </pre>
  * {@code report} runs the golden cases through every adapter, then each framework's own metrics against Keras on the
  * same predictions, prints the matrix and writes {@code report.html} (self-contained) and {@code report.json} to
@@ -43,6 +46,9 @@ import java.util.function.Consumer;
  * {@code check} runs golden cases (the project's own without {@code --cases}) through every adapter found with
  * ServiceLoader, prints one line per failing case and the line {@code N passed, N failed[, N skipped]}, and exits
  * with 1 when a case failed, 2 on a usage error or a malformed golden file.
+ * {@code --external CMD} (repeatable) starts a program speaking the protocol of {@code EXTERNAL-PROTOCOL.md} and
+ * adds it to the run as one more adapter, under the id it announces; {@code --external-timeout SECONDS} (default
+ * 60) bounds its hello line and each case. A program that cannot be started exits with 2.
  */
 public final class ParityCli {
     private final PrintStream out;
@@ -68,14 +74,11 @@ public final class ParityCli {
         try {
             switch (args[0]) {
                 case "check":
-                    return check(Options.parse(args, 1));
+                    return withExternals(Options.parse(args, 1), this::check);
                 case "report":
-                    return report(Options.parse(args, 1));
+                    return withExternals(Options.parse(args, 1), this::report);
                 case "adapters":
-                    for (ConformanceDriver d : Conformance.drivers(null)) {
-                        out.println(d.adapterId() + "  " + d.getClass().getName());
-                    }
-                    return 0;
+                    return withExternals(Options.parse(args, 1), this::adapters);
                 default:
                     err.println("unknown command '" + args[0] + "'");
                     usage(err);
@@ -87,12 +90,40 @@ public final class ParityCli {
         } catch (GoldenFormatException e) {
             err.println("parity: malformed golden file: " + e.getMessage());
             return 2;
+        } catch (ExternalAdapterException e) {
+            err.println("parity: " + e.getMessage());
+            return 2;
         }
     }
 
-    private int check(Options o) {
+    /** Starts the {@code --external} programs, runs {@code command} with every driver, and stops them again. */
+    private int withExternals(Options o, java.util.function.ToIntBiFunction<Options, List<ConformanceDriver>> command) {
+        List<ExternalProcessDriver> externals = new ArrayList<>();
+        try {
+            for (String cmd : o.externals) {
+                externals.add(ExternalProcessDriver.start(cmd, o.externalTimeout));
+            }
+            return command.applyAsInt(o, Conformance.drivers(o.adapter, externals));
+        } finally {
+            externals.forEach(ExternalProcessDriver::close);
+        }
+    }
+
+    private int adapters(Options o, List<ConformanceDriver> drivers) {
+        for (ConformanceDriver d : drivers) {
+            if (d instanceof ExternalProcessDriver) {
+                ExternalProcessDriver x = (ExternalProcessDriver) d;
+                out.println(d.adapterId() + "  external: " + x.command() + (x.about() != null ? " (" + x.about() + ")"
+                        : "") + (x.metrics() != null ? "; metrics: " + String.join(", ", x.metrics()) : ""));
+            } else {
+                out.println(d.adapterId() + "  " + d.getClass().getName());
+            }
+        }
+        return 0;
+    }
+
+    private int check(Options o, List<ConformanceDriver> drivers) {
         List<GoldenCase> cases = loadCases(o.casesFiles);
-        List<ConformanceDriver> drivers = Conformance.drivers(o.adapter);
         List<Diagnostic> warnings = new CopyOnWriteArrayList<>();
         Consumer<Diagnostic> collect = warnings::add;
         Diagnostics.addListener(collect);
@@ -114,9 +145,8 @@ public final class ParityCli {
         return summary.anyFailed() ? 1 : 0;
     }
 
-    private int report(Options o) {
+    private int report(Options o, List<ConformanceDriver> drivers) {
         List<GoldenCase> cases = loadCases(o.casesFiles);
-        List<ConformanceDriver> drivers = Conformance.drivers(o.adapter);
         ParityReport report = ReportRunner.run(cases, drivers, o.adapter == null ? null : List.of(o.adapter));
         Set<String> formats = o.formats;
         if (formats.contains("console")) {
@@ -171,14 +201,17 @@ public final class ParityCli {
     }
 
     private static void usage(PrintStream s) {
-        s.println("usage: parity check [--cases FILE]... [--adapter ID] [--verbose]");
-        s.println("       parity report [--cases FILE]... [--adapter ID] [--out DIR] [--format console,html,json]");
-        s.println("       parity adapters");
+        s.println("usage: parity check [--cases FILE]... [--adapter ID] [--external CMD]... [--verbose]");
+        s.println("       parity report [--cases FILE]... [--adapter ID] [--external CMD]... [--out DIR]"
+                + " [--format console,html,json]");
+        s.println("       parity adapters [--external CMD]...");
         s.println("  check     run golden cases (the project's own, or FILE in the golden format) through every");
         s.println("            adapter found; prints failing cases and 'N passed, N failed[, N skipped]'");
         s.println("  report    the same cases, plus each framework's own metrics against Keras on the same");
         s.println("            predictions; prints a matrix, writes report.html and report.json to DIR");
         s.println("  adapters  list the adapters found on the class path");
+        s.println("  --external CMD  one more adapter: a program speaking EXTERNAL-PROTOCOL.md (repeatable;");
+        s.println("                  --external-timeout SECONDS bounds each case, default 60)");
     }
 
     /** Command-line options shared by the commands. */
@@ -187,6 +220,8 @@ public final class ParityCli {
         String adapter;
         boolean verbose;
         String out;
+        final List<String> externals = new ArrayList<>();
+        Duration externalTimeout = ExternalProcessDriver.DEFAULT_TIMEOUT;
         Set<String> formats = new LinkedHashSet<>(List.of("console", "html", "json"));
 
         static Options parse(String[] args, int from) {
@@ -201,6 +236,12 @@ public final class ParityCli {
                         break;
                     case "--out":
                         o.out = value(args, ++i, "--out");
+                        break;
+                    case "--external":
+                        o.externals.add(value(args, ++i, "--external"));
+                        break;
+                    case "--external-timeout":
+                        o.externalTimeout = seconds(value(args, ++i, "--external-timeout"));
                         break;
                     case "--format":
                         o.formats = new LinkedHashSet<>();
@@ -221,6 +262,18 @@ public final class ParityCli {
                 }
             }
             return o;
+        }
+
+        private static Duration seconds(String text) {
+            try {
+                double s = Double.parseDouble(text);
+                if (s > 0 && s <= 86400) {
+                    return Duration.ofMillis(Math.round(s * 1000));
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new UsageException("--external-timeout takes seconds (> 0), got '" + text + "'");
         }
 
         private static String value(String[] args, int i, String option) {

@@ -3,7 +3,10 @@ package io.github.metricparity.conformance.run;
 import io.github.metricparity.conformance.golden.GoldenCase;
 import io.github.metricparity.spi.ConformanceDriver;
 import io.github.metricparity.spi.MetricRegistry;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Runs golden cases through every adapter found (or one chosen by id). */
@@ -17,7 +20,23 @@ public final class Conformance {
      * @throws IllegalArgumentException if {@code adapterId} names no driver
      */
     public static List<ConformanceDriver> drivers(String adapterId) {
-        List<ConformanceDriver> all = MetricRegistry.drivers();
+        return drivers(adapterId, List.of());
+    }
+
+    /**
+     * {@link #drivers(String)} among the class path's drivers and {@code extra} ones (e.g. external processes).
+     *
+     * @throws IllegalArgumentException if {@code adapterId} names no driver, or two drivers share an id
+     */
+    public static List<ConformanceDriver> drivers(String adapterId, List<? extends ConformanceDriver> extra) {
+        List<ConformanceDriver> all = new ArrayList<>(MetricRegistry.drivers());
+        Set<String> ids = all.stream().map(ConformanceDriver::adapterId).collect(Collectors.toCollection(HashSet::new));
+        for (ConformanceDriver d : extra) {
+            if (!ids.add(d.adapterId())) {
+                throw new IllegalArgumentException("two adapters have the id '" + d.adapterId() + "' (" + d + ")");
+            }
+            all.add(d);
+        }
         if (adapterId == null) {
             return all;
         }

@@ -29,6 +29,8 @@ import java.util.Map;
  *   <li>A refused step ({@code expect_error}) must throw a {@link MetricException}; the state must then be what it
  *       was (checked with snapshots where the adapter offers them, and by the following result step).</li>
  *   <li>{@link NotExpressibleException} from the adapter makes the case SKIPPED with its message.</li>
+ *   <li>A {@link CaseDriver} runs the whole case at once; its recorded outcomes are replayed through these same
+ *       rules.</li>
  * </ul>
  */
 public final class GoldenRunner {
@@ -83,7 +85,7 @@ public final class GoldenRunner {
             Object[] resolved = resolve(c);
             Metric metric;
             try {
-                metric = driver.open((String) resolved[0], (Map<String, Object>) resolved[1]);
+                metric = open((String) resolved[0], (Map<String, Object>) resolved[1]);
             } catch (NotExpressibleException e) {
                 return skipped(e.getMessage());
             } catch (MetricException e) {
@@ -93,7 +95,9 @@ public final class GoldenRunner {
                 return failed(-1, null, null, "creating " + c.metric() + " " + c.config() + " failed: "
                         + e.getMessage());
             } catch (RuntimeException e) {
-                return failed(-1, null, null, "creating " + c.metric() + " threw " + e);
+                // a case-level driver's own failures (a crashed or hung process) say what happened themselves
+                return failed(-1, null, null, driver instanceof CaseDriver ? e.getMessage()
+                        : "creating " + c.metric() + " threw " + e);
             }
             if (c.configError()) {
                 return failed(-1, "the config to be refused", "a metric was created", null);
@@ -111,6 +115,17 @@ public final class GoldenRunner {
                 }
             }
             return passed();
+        }
+
+        /**
+         * The metric handle: opened through the driver, or for a {@link CaseDriver} the whole case run at once and
+         * replayed, so that the step rules below judge both kinds alike.
+         */
+        private Metric open(String className, Map<String, Object> config) {
+            if (driver instanceof CaseDriver) {
+                return ((CaseDriver) driver).runCase(c, className, config);
+            }
+            return driver.open(className, config);
         }
 
         /** Applies one step; returns a result to stop with, or null to go on. */

@@ -4,6 +4,7 @@ import io.github.metricparity.keras.Inputs;
 import io.github.metricparity.keras.KerasShapes;
 import io.github.metricparity.keras.MetricConfig;
 import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.keras.Numerics;
 import io.github.metricparity.keras.Param;
 import io.github.metricparity.keras.reduction.MeanMetricWrapper;
 import io.github.metricparity.spi.DType;
@@ -30,6 +31,8 @@ import java.util.List;
  */
 public final class AccuracyMetrics {
     private static final String FAMILY = "accuracy_metrics";
+    /** Inputs are compared as the float32 tensors Keras receives, whatever the metric dtype. */
+    private static final DType INPUT = Numerics.INPUT_DTYPE;
 
     public static final MetricDefinition ACCURACY = MetricDefinition.builder("Accuracy", FAMILY)
             .function("accuracy")
@@ -53,17 +56,19 @@ public final class AccuracyMetrics {
             .factory(SparseCategoricalAccuracy::new)
             .build();
 
+    // k: Keras checks nothing; in_top_k with k=0 is never true (every backend), a negative k fails at the first
+    // update in TensorFlow, so it is refused here when the metric is created.
     public static final MetricDefinition TOP_K_CATEGORICAL_ACCURACY = MetricDefinition
             .builder("TopKCategoricalAccuracy", FAMILY)
             .function("top_k_categorical_accuracy")
-            .params(Param.intParam("k", 5).check(Param.number(k -> k >= 1), "must be >= 1"))
+            .params(Param.intParam("k", 5).check(Param.number(k -> k >= 0), "must be >= 0"))
             .factory(TopKCategoricalAccuracy::new)
             .build();
 
     public static final MetricDefinition SPARSE_TOP_K_CATEGORICAL_ACCURACY = MetricDefinition
             .builder("SparseTopKCategoricalAccuracy", FAMILY)
             .function("sparse_top_k_categorical_accuracy")
-            .params(Param.intParam("k", 5).check(Param.number(k -> k >= 1), "must be >= 1"),
+            .params(Param.intParam("k", 5).check(Param.number(k -> k >= 0), "must be >= 0"),
                     // Keras get_config writes from_sorted_ids only when True (accuracy_metrics.py)
                     Param.boolParam("from_sorted_ids", false).inConfig(Param.InConfig.WHEN_TRUE))
             .factory(SparseTopKCategoricalAccuracy::new)
@@ -87,8 +92,8 @@ public final class AccuracyMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(KerasShapes.rounded(yTrue, dtype()),
-                    KerasShapes.rounded(yPred, dtype()), true);
+            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(KerasShapes.rounded(yTrue, INPUT),
+                    KerasShapes.rounded(yPred, INPUT), true);
             return SampleValues.of(KerasShapes.zipWith(tp[0], tp[1], (t, p) -> match(t == p), "y_true and y_pred"));
         }
     }
@@ -99,13 +104,13 @@ public final class AccuracyMetrics {
 
         BinaryAccuracy(MetricConfig config) {
             super(config);
-            this.threshold = config.dtype().round(config.getDouble("threshold"));
+            this.threshold = INPUT.round(config.getDouble("threshold"));
         }
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            DType dt = dtype();
-            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(yTrue, yPred, true);
+            DType dt = INPUT;
+            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(KerasShapes.rounded(yTrue, INPUT), yPred, true);
             return SampleValues.of(KerasShapes.zipWith(tp[0], tp[1],
                     (t, p) -> match(t == (dt.round(p) > threshold ? 1.0 : 0.0)), "y_true and y_pred"));
         }
@@ -119,14 +124,14 @@ public final class AccuracyMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, dtype()));
+            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, INPUT));
             int[] originalShape = trueIds.shape();
             boolean reshape = false;
             if (trueIds.rank() == yPred.rank()) {
                 trueIds = KerasShapes.squeezeLast(trueIds);
                 reshape = true;
             }
-            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, dtype()));
+            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, INPUT));
             Tensor matches = KerasShapes.zipWith(trueIds, predIds, (t, p) -> match(t == p), "y_true and y_pred");
             return SampleValues.of(reshape ? matches.reshape(originalShape) : matches);
         }
@@ -143,15 +148,21 @@ public final class AccuracyMetrics {
             Inputs.requireRankAtLeast("y_pred", yPred, 1);
             int[] originalShape = yTrue.shape();
             boolean reshape = false;
-            Tensor labels = yTrue;
+            Tensor labels = KerasShapes.rounded(yTrue, INPUT);
             if (labels.rank() == yPred.rank() && labels.rank() > 0 && labels.dim(-1) == 1) {
                 labels = KerasShapes.squeezeLast(labels);
                 reshape = true;
             }
             requireClassIds(labels, yPred.dim(-1));
-            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, dtype()));
+            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, INPUT));
             Tensor matches = KerasShapes.zipWith(labels, predIds, (t, p) -> match(t == p), "y_true and y_pred");
-            if (reshape && matches.size() == yTrue.size()) {
+            if (reshape) {
+                // ops.reshape(matches, y_true_org_shape) raises when y_true was broadcast against more rows
+                if (matches.size() != yTrue.size()) {
+                    throw new InvalidInputException("y_true of shape " + yTrue.shapeString() + " does not match y_pred "
+                            + "of shape " + yPred.shapeString() + ": the matches of shape " + matches.shapeString()
+                            + " cannot be reshaped to " + yTrue.shapeString());
+                }
                 matches = matches.reshape(originalShape);
             }
             if (matches.rank() > 1 && matches.dim(-1) == 1) {
@@ -173,8 +184,8 @@ public final class AccuracyMetrics {
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             Inputs.requireRankAtLeast("y_pred", yPred, 2);
-            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, dtype()));
-            return SampleValues.of(inTopK(trueIds, KerasShapes.rounded(yPred, dtype()), k));
+            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, INPUT));
+            return SampleValues.of(inTopK(trueIds, KerasShapes.rounded(yPred, INPUT), k));
         }
     }
 
@@ -193,12 +204,12 @@ public final class AccuracyMetrics {
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             Inputs.requireRankAtLeast("y_pred", yPred, 2);
             if (!fromSortedIds) {
-                Tensor labels = yTrue;
+                Tensor labels = KerasShapes.rounded(yTrue, INPUT);
                 if (labels.rank() == yPred.rank() && labels.dim(-1) == 1) {
                     labels = KerasShapes.squeezeLast(labels);
                 }
                 requireClassIds(labels, yPred.dim(-1));
-                return SampleValues.of(inTopK(labels, KerasShapes.rounded(yPred, dtype()), k));
+                return SampleValues.of(inTopK(labels, KerasShapes.rounded(yPred, INPUT), k));
             }
             // y_pred holds class ids sorted by score: a match is y_true among the first k columns
             int n = yPred.dim(-1);
@@ -209,9 +220,9 @@ public final class AccuracyMetrics {
             }
             double[] out = new double[rows];
             for (int r = 0; r < rows; r++) {
-                double label = yTrue.get(r);
+                double label = INPUT.round(yTrue.get(r));
                 for (int j = 0; j < Math.min(k, n); j++) {
-                    if (yPred.get(r * n + j) == label) {
+                    if (INPUT.round(yPred.get(r * n + j)) == label) {
                         out[r] = 1.0;
                         break;
                     }

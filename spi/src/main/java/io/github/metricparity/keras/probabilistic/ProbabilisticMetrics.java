@@ -18,8 +18,9 @@ import java.util.List;
  * {@code losses/losses.py} with the TensorFlow backend's numerics ({@code backend/tensorflow/nn.py}).
  *
  * <ul>
- *   <li>Probabilities are clipped to {@code [eps, 1 - eps]} in the metric dtype: in float32 that is
- *       {@code [1.0000000117e-7, 0.99999988]}, so a confidently wrong prediction costs 15.942, not 16.118.</li>
+ *   <li>The losses compute in float32, the dtype of the inputs Keras sees, whatever the metric dtype (which only
+ *       casts the per-sample values and weights): probabilities are clipped to
+ *       {@code [1.0000000117e-7, 0.99999988]}, so a confidently wrong 1 costs 15.942, not 16.118.</li>
  *   <li>{@code CategoricalCrossentropy} renormalises probabilities to sum 1 along {@code axis} BEFORE clipping;
  *       {@code SparseCategoricalCrossentropy} clips first and renormalises through the log-softmax of
  *       {@code log p}.</li>
@@ -33,6 +34,8 @@ import java.util.List;
  */
 public final class ProbabilisticMetrics {
     private static final String FAMILY = "probabilistic_metrics";
+    /** The losses compute in the inputs' float32, whatever the metric dtype (see {@link Numerics#INPUT_DTYPE}). */
+    private static final DType INPUT = Numerics.INPUT_DTYPE;
 
     public static final MetricDefinition KL_DIVERGENCE = MetricDefinition.builder("KLDivergence", FAMILY)
             .function("kl_divergence")
@@ -44,12 +47,13 @@ public final class ProbabilisticMetrics {
             .factory(Poisson::new)
             .build();
 
+    // label_smoothing is documented as "Float in [0, 1]" but Keras never checks it (losses.py binary_crossentropy,
+    // categorical_crossentropy): any number is accepted and used as given.
     public static final MetricDefinition BINARY_CROSSENTROPY = MetricDefinition.builder("BinaryCrossentropy", FAMILY)
             .function("binary_crossentropy")
             .aliases("bce", "BCE")
             .params(Param.boolParam("from_logits", false),
-                    Param.floatParam("label_smoothing", 0.0).check(Param.number(v -> v >= 0 && v <= 1),
-                            "must be in [0, 1]"))
+                    Param.floatParam("label_smoothing", 0.0))
             .factory(BinaryCrossentropy::new)
             .build();
 
@@ -57,8 +61,7 @@ public final class ProbabilisticMetrics {
             .builder("CategoricalCrossentropy", FAMILY)
             .function("categorical_crossentropy")
             .params(Param.boolParam("from_logits", false),
-                    Param.floatParam("label_smoothing", 0.0).check(Param.number(v -> v >= 0 && v <= 1),
-                            "must be in [0, 1]"),
+                    Param.floatParam("label_smoothing", 0.0),
                     Param.intParam("axis", -1))
             .factory(CategoricalCrossentropy::new)
             .build();
@@ -86,14 +89,14 @@ public final class ProbabilisticMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            double eps = Numerics.epsilon(dtype());
-            DType dt = dtype();
+            double eps = Numerics.epsilon(INPUT);
+            DType dt = INPUT;
             Tensor terms = KerasShapes.zipWith(yTrue, yPred, (t, p) -> {
                 double y = Numerics.clip(dt.round(t), eps, 1.0);
                 double q = Numerics.clip(dt.round(p), eps, 1.0);
                 return y * Math.log(y / q);
             }, "y_true and y_pred");
-            return SampleValues.of(KerasShapes.reduceTrailingAxis(terms, false));
+            return SampleValues.of(KerasShapes.reduceTrailingAxis(requireAxis(terms), false));
         }
     }
 
@@ -105,8 +108,8 @@ public final class ProbabilisticMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            double eps = Numerics.epsilon(dtype());
-            DType dt = dtype();
+            double eps = Numerics.epsilon(INPUT);
+            DType dt = INPUT;
             Tensor terms = KerasShapes.zipWith(yTrue, yPred, (t, p) -> {
                 double rate = dt.round(p);
                 if (rate + eps <= 0) {
@@ -115,7 +118,7 @@ public final class ProbabilisticMetrics {
                 }
                 return rate - dt.round(t) * Math.log(rate + eps);
             }, "y_true and y_pred");
-            return SampleValues.of(KerasShapes.reduceTrailingAxis(terms, true));
+            return SampleValues.of(KerasShapes.reduceTrailingAxis(requireAxis(terms), true));
         }
     }
 
@@ -134,7 +137,7 @@ public final class ProbabilisticMetrics {
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             Inputs.requireSameShape("y_true", yTrue, "y_pred", yPred);
             Inputs.requireRankAtLeast("y_pred", yPred, 1);
-            DType dt = dtype();
+            DType dt = INPUT;
             double eps = Numerics.epsilon(dt);
             double hi = Numerics.oneMinusEpsilon(dt);
             int n = yPred.dim(-1);
@@ -186,7 +189,7 @@ public final class ProbabilisticMetrics {
             Inputs.requireRankAtLeast("y_pred", yPred, 1);
             Inputs.requireSameShape("y_true", yTrue, "y_pred", yPred);
             AxisLayout layout = layout(yPred, axis);
-            DType dt = dtype();
+            DType dt = INPUT;
             double eps = Numerics.epsilon(dt);
             double hi = Numerics.oneMinusEpsilon(dt);
             int classes = layout.length();
@@ -224,7 +227,7 @@ public final class ProbabilisticMetrics {
         }
 
         private double smoothed(double y, int classes) {
-            double t = dtype().round(y);
+            double t = INPUT.round(y);
             return labelSmoothing == 0 ? t : t * (1.0 - labelSmoothing) + labelSmoothing / classes;
         }
     }
@@ -250,7 +253,7 @@ public final class ProbabilisticMetrics {
                 throw new InvalidInputException("only axis=-1 is supported by sparse categorical crossentropy, got "
                         + "axis=" + axis + " for y_pred of shape " + yPred.shapeString());
             }
-            Tensor labels = yTrue;
+            Tensor labels = KerasShapes.rounded(yTrue, INPUT);
             if (labels.rank() == yPred.rank() && labels.dim(-1) == 1) {
                 labels = KerasShapes.squeezeLast(labels);
             }
@@ -259,7 +262,7 @@ public final class ProbabilisticMetrics {
                 throw new InvalidInputException("y_true of shape " + yTrue.shapeString() + " must hold one class id "
                         + "per row of y_pred of shape " + yPred.shapeString());
             }
-            DType dt = dtype();
+            DType dt = INPUT;
             double eps = Numerics.epsilon(dt);
             double hi = Numerics.oneMinusEpsilon(dt);
             int classes = yPred.dim(-1);
@@ -291,9 +294,18 @@ public final class ProbabilisticMetrics {
         }
 
         private double logit(double x, double eps, double hi) {
-            double v = dtype().round(x);
+            double v = INPUT.round(x);
             return fromLogits ? v : Math.log(Numerics.clip(v, eps, hi));
         }
+    }
+
+    /** {@code ops.sum/mean(x, axis=-1)} of a scalar raises in Keras (there is no axis -1). */
+    private static Tensor requireAxis(Tensor terms) {
+        if (terms.rank() == 0) {
+            throw new InvalidInputException(
+                    "y_true and y_pred are scalars: the reduction over axis -1 needs rank >= 1");
+        }
+        return terms;
     }
 
     private static AxisLayout layout(Tensor t, int axis) {

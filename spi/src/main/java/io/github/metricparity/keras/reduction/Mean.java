@@ -1,7 +1,9 @@
 package io.github.metricparity.keras.reduction;
 
+import io.github.metricparity.keras.KerasShapes;
 import io.github.metricparity.keras.MetricConfig;
 import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.keras.Numerics;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
 import io.github.metricparity.spi.ValuesMetric;
@@ -27,7 +29,9 @@ public final class Mean extends MeanBase implements ValuesMetric {
         if (sampleWeight != null) {
             Inputs.requireFinite(this, "sample_weight", sampleWeight);
         }
-        transact(() -> accumulate(values, sampleWeight, null));
+        // values arrive as float32 (a Python list becomes a float32 tensor before ops.cast to the metric dtype)
+        Tensor input = KerasShapes.rounded(values, Numerics.INPUT_DTYPE);
+        transact(() -> accumulate(input, sampleWeight, null));
     }
 
     @Override

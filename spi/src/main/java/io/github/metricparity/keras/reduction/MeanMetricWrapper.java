@@ -9,6 +9,7 @@ import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Keras {@code MeanMetricWrapper}: a per-sample function accumulated with {@link Mean}'s rules
@@ -60,7 +61,7 @@ public abstract class MeanMetricWrapper extends MeanBase {
     public static MeanMetricWrapper of(String fnName, SampleFunction fn) {
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("fn", fnName);
-        return new FunctionWrapper(DEFINITION.parseConfig(raw), fn);
+        return new FunctionWrapper(DEFINITION.parseConfig(raw), (t, p) -> SampleValues.of(fn.apply(t, p)));
     }
 
     private static Metric fromConfig(MetricConfig config) {
@@ -77,7 +78,10 @@ public abstract class MeanMetricWrapper extends MeanBase {
         if (!(delegate instanceof MeanMetricWrapper)) {
             throw new InvalidConfigException("MeanMetricWrapper: '" + fnName + "' is not a per-sample function");
         }
-        return new FunctionWrapper(config, ((MeanMetricWrapper) delegate).sampleFunction());
+        // keep the function's keras mask (SparseCategoricalCrossentropy's ignore_class): Keras applies the mask
+        // attached to fn's values however the function is wrapped (reduction_metrics.py reduce_to_samplewise_values)
+        MeanMetricWrapper function = (MeanMetricWrapper) delegate;
+        return new FunctionWrapper(config, function::sampleValues);
     }
 
     private static String functionName(Object fn) {
@@ -93,16 +97,16 @@ public abstract class MeanMetricWrapper extends MeanBase {
 
     /** MeanMetricWrapper over an explicit function. */
     private static final class FunctionWrapper extends MeanMetricWrapper {
-        private final SampleFunction fn;
+        private final BiFunction<Tensor, Tensor, SampleValues> fn;
 
-        FunctionWrapper(MetricConfig config, SampleFunction fn) {
+        FunctionWrapper(MetricConfig config, BiFunction<Tensor, Tensor, SampleValues> fn) {
             super(config);
             this.fn = fn;
         }
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            return SampleValues.of(fn.apply(yTrue, yPred));
+            return fn.apply(yTrue, yPred);
         }
     }
 }

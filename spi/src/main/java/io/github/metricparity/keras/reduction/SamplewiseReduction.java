@@ -10,6 +10,7 @@ import io.github.metricparity.spi.Tensor;
  * become a total and a count.
  *
  * <ol>
+ *   <li>Values and weight are cast to the metric dtype ({@code ops.cast(values, dtype)}).</li>
  *   <li>A keras mask on the values (SparseCategoricalCrossentropy's {@code ignore_class}) multiplies the weight,
  *       <em>only when a weight is given</em>.</li>
  *   <li>Values and weight are reconciled with {@code squeeze_or_expand_to_same_rank}.</li>
@@ -28,12 +29,14 @@ public final class SamplewiseReduction {
     }
 
     /**
-     * @param values per-element values, already computed in the metric's dtype
+     * @param values per-element values; rounded to {@code dtype} as Keras casts them
      * @param weight sample weight or null; rounded to {@code dtype} as Keras casts it
      * @param mask   keras mask of the values (1 keep, 0 drop) or null
      * @param mean   true for Mean-based metrics, false for {@code Sum}
      */
     public static Contribution reduce(Tensor values, Tensor weight, Tensor mask, boolean mean, DType dtype) {
+        // reduction_metrics.py:13: values = ops.cast(values, dtype=dtype), with or without a weight
+        values = KerasShapes.rounded(values, dtype);
         if (weight == null) {
             return unweighted(values, mean);
         }

@@ -2,8 +2,10 @@ package io.github.metricparity.keras.reduction;
 
 import io.github.metricparity.keras.AbstractMetric;
 import io.github.metricparity.keras.Inputs;
+import io.github.metricparity.keras.KerasShapes;
 import io.github.metricparity.keras.MetricConfig;
 import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.keras.Numerics;
 import io.github.metricparity.keras.StateVariable;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
@@ -31,7 +33,9 @@ public final class Sum extends AbstractMetric implements ValuesMetric {
         if (sampleWeight != null) {
             Inputs.requireFinite(this, "sample_weight", sampleWeight);
         }
-        transact(() -> total.add(SamplewiseReduction.reduce(values, sampleWeight, null, false, dtype()).total()));
+        // values arrive as float32 (a Python list becomes a float32 tensor before ops.cast to the metric dtype)
+        Tensor input = KerasShapes.rounded(values, Numerics.INPUT_DTYPE);
+        transact(() -> total.add(SamplewiseReduction.reduce(input, sampleWeight, null, false, dtype()).total()));
     }
 
     @Override

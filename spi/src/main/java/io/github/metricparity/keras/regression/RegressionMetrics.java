@@ -1,0 +1,312 @@
+package io.github.metricparity.keras.regression;
+
+import io.github.metricparity.keras.AxisGroups;
+import io.github.metricparity.keras.KerasShapes;
+import io.github.metricparity.keras.MetricConfig;
+import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.keras.Numerics;
+import io.github.metricparity.keras.Param;
+import io.github.metricparity.keras.reduction.MeanBase;
+import io.github.metricparity.keras.reduction.MeanMetricWrapper;
+import io.github.metricparity.spi.DType;
+import io.github.metricparity.spi.InvalidInputException;
+import io.github.metricparity.spi.Tensor;
+import java.util.List;
+
+/**
+ * The classes of Keras {@code metrics/regression_metrics.py}; the per-sample functions are those of
+ * {@code losses/losses.py} (and {@code cosine_similarity} of {@code regression_metrics.py}, which, unlike the loss of
+ * that name, is not negated).
+ *
+ * <ul>
+ *   <li>Every function first reconciles ranks with {@code squeeze_or_expand_to_same_rank} ({@code (N,)} against
+ *       {@code (N,1)} compares element by element), then broadcasts {@code y_true} against {@code y_pred} as numpy
+ *       does, and averages over the last axis; a rank-0 result is refused, as {@code ops.mean(x, axis=-1)} refuses
+ *       a scalar.</li>
+ *   <li>The functions compute in the dtype of their inputs, float32 ({@link Numerics#INPUT_DTYPE}), whatever the
+ *       metric dtype: each element-wise step is rounded to float32, the mean over the last axis is summed in double;
+ *       the per-sample values are then cast to the metric dtype (an integer dtype truncates them), as
+ *       {@code reduce_to_samplewise_values} does. {@code RootMeanSquaredError} and {@code R2Score} convert their
+ *       inputs to the metric dtype first, so a float64 one computes in float64.</li>
+ *   <li>{@code MeanAbsolutePercentageError} divides by {@code max(|y_true|, 1e-7)}: a zero target contributes
+ *       {@code 1e9 * |y_pred|} percent. {@code MeanSquaredLogarithmicError} clips both sides at {@code 1e-7} before
+ *       {@code log(x + 1)}, so negative values are not refused.</li>
+ *   <li>{@code RootMeanSquaredError} is {@code sqrt} of the weighted mean of squared errors (not a mean of per-batch
+ *       roots); 0 before any update.</li>
+ *   <li>{@code CosineSimilarity}: {@code sum(l2n(y_true) * l2n(y_pred), axis)} with
+ *       {@code l2n(x) = x * rsqrt(max(sum(x^2, axis), 1e-14))}; a zero vector scores 0. {@code axis} (an int or a list
+ *       of axes) is NOT written by {@code get_config()} (Keras {@code regression_metrics.py CosineSimilarity}), so a
+ *       config round trip resets it to -1.</li>
+ *   <li>{@code LogCoshError}: {@code mean(x + softplus(-2x) - log(2), -1)} with {@code x = y_pred - y_true}; default
+ *       name {@code "logcosh"}, which is not a {@code keras.metrics.get} identifier.</li>
+ * </ul>
+ * {@link R2Score} lives in its own file.
+ */
+public final class RegressionMetrics {
+    private static final String FAMILY = "regression_metrics";
+
+    public static final MetricDefinition MEAN_SQUARED_ERROR = MetricDefinition.builder("MeanSquaredError", FAMILY)
+            .function("mean_squared_error")
+            .aliases("mse", "MSE")
+            .factory(MeanSquaredError::new)
+            .build();
+
+    public static final MetricDefinition MEAN_ABSOLUTE_ERROR = MetricDefinition.builder("MeanAbsoluteError", FAMILY)
+            .function("mean_absolute_error")
+            .aliases("mae", "MAE")
+            .factory(MeanAbsoluteError::new)
+            .build();
+
+    public static final MetricDefinition MEAN_ABSOLUTE_PERCENTAGE_ERROR = MetricDefinition
+            .builder("MeanAbsolutePercentageError", FAMILY)
+            .function("mean_absolute_percentage_error")
+            .aliases("mape", "MAPE")
+            .factory(MeanAbsolutePercentageError::new)
+            .build();
+
+    public static final MetricDefinition MEAN_SQUARED_LOGARITHMIC_ERROR = MetricDefinition
+            .builder("MeanSquaredLogarithmicError", FAMILY)
+            .function("mean_squared_logarithmic_error")
+            .aliases("msle", "MSLE")
+            .factory(MeanSquaredLogarithmicError::new)
+            .build();
+
+    public static final MetricDefinition ROOT_MEAN_SQUARED_ERROR = MetricDefinition
+            .builder("RootMeanSquaredError", FAMILY)
+            .factory(RootMeanSquaredError::new)
+            .build();
+
+    public static final MetricDefinition COSINE_SIMILARITY = MetricDefinition.builder("CosineSimilarity", FAMILY)
+            .function("cosine_similarity")
+            // regression_metrics.py: get_config() returns name and dtype only
+            .params(Param.of("axis", Param.Kind.INT_OR_INT_TUPLE, -1).inConfig(Param.InConfig.NEVER))
+            .factory(CosineSimilarity::new)
+            .build();
+
+    public static final MetricDefinition LOG_COSH_ERROR = MetricDefinition.builder("LogCoshError", FAMILY)
+            .defaultName("logcosh")
+            .function("log_cosh")
+            .factory(LogCoshError::new)
+            .build();
+
+    public static final MetricDefinition R2_SCORE = MetricDefinition.builder("R2Score", FAMILY)
+            .params(Param.stringParam("class_aggregation", "uniform_average").nullable()
+                            .oneOf("uniform_average", "variance_weighted_average"),
+                    Param.intParam("num_regressors", 0).check(Param.number(p -> p >= 0), "must be >= 0"))
+            .factory(R2Score::new)
+            .build();
+
+    public static final List<MetricDefinition> DEFINITIONS = List.of(MEAN_SQUARED_ERROR, MEAN_ABSOLUTE_ERROR,
+            MEAN_ABSOLUTE_PERCENTAGE_ERROR, MEAN_SQUARED_LOGARITHMIC_ERROR, ROOT_MEAN_SQUARED_ERROR, COSINE_SIMILARITY,
+            LOG_COSH_ERROR, R2_SCORE);
+
+    private RegressionMetrics() {
+    }
+
+    /**
+     * The precision of RootMeanSquaredError's arithmetic: it converts its inputs to the metric dtype
+     * ({@code ops.convert_to_tensor(y, self._dtype)}), so a float64 metric computes in float64; an integer dtype
+     * truncates the inputs and computes the rest in float32.
+     */
+    static DType working(DType dtype) {
+        return dtype.isInteger() ? DType.FLOAT32 : dtype;
+    }
+
+    /** {@code y_true} and {@code y_pred} after {@code squeeze_or_expand_to_same_rank}. */
+    static Tensor[] sameRank(Tensor yTrue, Tensor yPred) {
+        return KerasShapes.squeezeOrExpandToSameRank(yTrue, yPred, true);
+    }
+
+    /** An element-wise function of {@code (y_true, y_pred)} averaged over the last axis. */
+    abstract static class ElementwiseMean extends MeanMetricWrapper {
+        ElementwiseMean(MetricConfig config) {
+            super(config);
+        }
+
+        /** One element's value from float-rounded inputs; {@code w} rounds each step. */
+        abstract double term(double t, double p, DType w);
+
+        /** The per-sample value from the mean over the last axis (MAPE scales it by 100). */
+        double finish(double mean, DType w) {
+            return mean;
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            Tensor[] tp = sameRank(yTrue, yPred);
+            DType w = Numerics.INPUT_DTYPE;
+            Tensor terms = KerasShapes.zipWith(tp[0], tp[1], (t, p) -> term(w.round(t), w.round(p), w),
+                    "y_true and y_pred");
+            if (terms.rank() == 0) {
+                throw new InvalidInputException("y_true of shape " + yTrue.shapeString() + " and y_pred of shape "
+                        + yPred.shapeString() + " give a scalar; the mean over axis -1 needs rank >= 1");
+            }
+            Tensor means = KerasShapes.reduceTrailingAxis(terms, true);
+            double[] out = new double[means.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = w.round(finish(w.round(means.get(i)), w));
+            }
+            return SampleValues.of(Tensor.of(out, means.shape()));
+        }
+    }
+
+    /** Keras {@code mean_squared_error}: {@code mean(square(y_true - y_pred), -1)}. */
+    static final class MeanSquaredError extends ElementwiseMean {
+        MeanSquaredError(MetricConfig config) {
+            super(config);
+        }
+
+        @Override
+        double term(double t, double p, DType w) {
+            double d = w.round(t - p);
+            return w.round(d * d);
+        }
+    }
+
+    /** Keras {@code mean_absolute_error}: {@code mean(abs(y_true - y_pred), -1)}. */
+    static final class MeanAbsoluteError extends ElementwiseMean {
+        MeanAbsoluteError(MetricConfig config) {
+            super(config);
+        }
+
+        @Override
+        double term(double t, double p, DType w) {
+            return Math.abs(w.round(t - p));
+        }
+    }
+
+    /** Keras {@code mean_absolute_percentage_error}: {@code 100 * mean(abs((t - p) / max(abs(t), eps)), -1)}. */
+    static final class MeanAbsolutePercentageError extends ElementwiseMean {
+        MeanAbsolutePercentageError(MetricConfig config) {
+            super(config);
+        }
+
+        @Override
+        double term(double t, double p, DType w) {
+            double eps = Numerics.epsilon(w);
+            return Math.abs(w.round(w.round(t - p) / Math.max(Math.abs(t), eps)));
+        }
+
+        @Override
+        double finish(double mean, DType w) {
+            return w.round(100.0 * mean);
+        }
+    }
+
+    /** Keras {@code mean_squared_logarithmic_error}: {@code mean(square(log(max(p,eps)+1) - log(max(t,eps)+1)), -1)}. */
+    static final class MeanSquaredLogarithmicError extends ElementwiseMean {
+        MeanSquaredLogarithmicError(MetricConfig config) {
+            super(config);
+        }
+
+        @Override
+        double term(double t, double p, DType w) {
+            double eps = Numerics.epsilon(w);
+            double first = w.round(Math.log(w.round(Math.max(p, eps) + 1.0)));
+            double second = w.round(Math.log(w.round(Math.max(t, eps) + 1.0)));
+            double d = w.round(first - second);
+            return w.round(d * d);
+        }
+    }
+
+    /** Keras {@code log_cosh}: {@code mean(x + softplus(-2x) - log(2), -1)}, {@code x = y_pred - y_true}. */
+    static final class LogCoshError extends ElementwiseMean {
+        LogCoshError(MetricConfig config) {
+            super(config);
+        }
+
+        @Override
+        double term(double t, double p, DType w) {
+            double x = w.round(p - t);
+            double log2 = w.round(Math.log(2.0));
+            double softplus = w.round(Numerics.softplus(w.round(x * -2.0)));
+            return w.round(w.round(x + softplus) - log2);
+        }
+    }
+
+    /**
+     * Keras {@code RootMeanSquaredError}: a {@code Mean} fed {@code square(y_pred - y_true)} element-wise (weights
+     * broadcast as {@code Mean}'s), result {@code sqrt(total / count)}.
+     */
+    static final class RootMeanSquaredError extends MeanBase {
+        RootMeanSquaredError(MetricConfig config) {
+            super(config);
+        }
+
+        @Override
+        protected void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+            // update_state converts both inputs to the metric dtype first (an int dtype truncates them)
+            DType dt = dtype();
+            DType w = working(dt);
+            Tensor[] tp = sameRank(yTrue, yPred);
+            Tensor squares = KerasShapes.zipWith(tp[0], tp[1], (t, p) -> {
+                double d = w.round(dt.round(p) - dt.round(t));
+                return dt.round(w.round(d * d));
+            }, "y_true and y_pred");
+            accumulate(squares, sampleWeight, null);
+        }
+
+        @Override
+        protected Tensor computeResult() {
+            return Tensor.scalar(Math.sqrt(Numerics.divideNoNan(total(), count())));
+        }
+    }
+
+    /** Keras {@code regression_metrics.cosine_similarity}: {@code sum(l2n(y_true) * l2n(y_pred), axis)}. */
+    static final class CosineSimilarity extends MeanMetricWrapper {
+        private final List<Integer> axes;
+
+        CosineSimilarity(MetricConfig config) {
+            super(config);
+            this.axes = axes(config.get("axis"));
+        }
+
+        @Override
+        protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
+            DType w = Numerics.INPUT_DTYPE;
+            Tensor[] tp = sameRank(yTrue, yPred);
+            Tensor t = normalize(tp[0], "y_true", w);
+            Tensor p = normalize(tp[1], "y_pred", w);
+            Tensor products = KerasShapes.zipWith(t, p, (a, b) -> w.round(a * b), "y_true and y_pred");
+            AxisGroups groups = AxisGroups.of(products, axes, "y_true * y_pred");
+            double[] out = new double[groups.groups()];
+            for (int g = 0; g < out.length; g++) {
+                double sum = 0;
+                for (int k = 0; k < groups.groupSize(); k++) {
+                    sum += products.get(groups.index(g, k));
+                }
+                out[g] = w.round(sum);
+            }
+            return SampleValues.of(Tensor.of(out, groups.reducedShape()));
+        }
+
+        /** {@code ops.nn.normalize} (order 2): {@code x * rsqrt(max(sum(x^2, axis), epsilon^2))}. */
+        private Tensor normalize(Tensor x, String argument, DType w) {
+            if (x.rank() == 0) {
+                x = x.reshape(1); // ops.nn.normalize expands a scalar to shape (1,)
+            }
+            AxisGroups groups = AxisGroups.of(x, axes, argument);
+            double floor = w.round(Numerics.EPSILON * Numerics.EPSILON);
+            double[] out = new double[x.size()];
+            for (int g = 0; g < groups.groups(); g++) {
+                double squares = 0;
+                for (int k = 0; k < groups.groupSize(); k++) {
+                    double v = w.round(x.get(groups.index(g, k)));
+                    squares += w.round(v * v);
+                }
+                double inv = w.round(1.0 / Math.sqrt(Math.max(w.round(squares), floor)));
+                for (int k = 0; k < groups.groupSize(); k++) {
+                    int i = groups.index(g, k);
+                    out[i] = w.round(w.round(x.get(i)) * inv);
+                }
+            }
+            return Tensor.of(out, x.shape());
+        }
+    }
+
+    /** An {@code axis} config value (an int, or a list for a tuple of axes) as a list of axes. */
+    @SuppressWarnings("unchecked")
+    static List<Integer> axes(Object axis) {
+        return axis instanceof List ? (List<Integer>) axis : List.of((Integer) axis);
+    }
+}
