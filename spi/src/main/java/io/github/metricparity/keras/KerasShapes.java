@@ -131,7 +131,8 @@ public final class KerasShapes {
      * {@code reduce_fn(x, axis=list(range(keepRank, ndim)))}); returns {@code t} itself when
      * {@code keepRank >= rank}.
      *
-     * @throws InvalidInputException for a negative {@code keepRank}
+     * @throws InvalidInputException for a negative {@code keepRank}, or a mean over empty axes (numpy gives NaN)
+     *                               when there is something to keep
      */
     public static Tensor reduceTrailing(Tensor t, int keepRank, boolean mean) {
         if (keepRank < 0) {
@@ -149,9 +150,12 @@ public final class KerasShapes {
         int inner = t.size() / Math.max(outer, 1);
         double[] out = new double[outer];
         if (inner == 0) {
-            // mean of an empty axis is NaN in numpy; a sum is 0
-            Arrays.fill(out, mean ? Double.NaN : 0.0);
-            return Tensor.of(out, kept);
+            if (mean && outer > 0) {
+                // numpy's mean of an empty axis is NaN, which would poison the state: refused
+                throw new InvalidInputException("cannot average over the empty trailing axes of shape "
+                        + t.shapeString() + " (the mean of nothing is NaN)");
+            }
+            return Tensor.of(out, kept); // a sum over nothing is 0
         }
         for (int o = 0; o < outer; o++) {
             double acc = 0;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Valid inputs for every metric class of {@link KerasCatalog}, in one table keyed by class name: for each class, a
@@ -39,6 +40,9 @@ public final class MetricInputs {
         NONE
     }
 
+    /** Tolerance of R2Score's order, merge, split and weight-scaling properties. */
+    public static final double R2_TOLERANCE = 1e-4;
+
     /** Tolerance of {@link WeightScaling#INVARIANT_UP_TO_EPSILON}. */
     public static final double EPSILON_TOLERANCE = 1e-5;
 
@@ -48,12 +52,43 @@ public final class MetricInputs {
         private final int sparseClasses;
         private final WeightScaling weightScaling;
         private final BatchMaker maker;
+        private final Predicate<List<Batch>> conditioned;
+        private final double tolerance;
 
         Feed(Map<String, Object> config, int sparseClasses, WeightScaling weightScaling, BatchMaker maker) {
+            this(config, sparseClasses, weightScaling, maker, b -> true, Scenario.TOLERANCE);
+        }
+
+        private Feed(Map<String, Object> config, int sparseClasses, WeightScaling weightScaling, BatchMaker maker,
+                Predicate<List<Batch>> conditioned, double tolerance) {
             this.config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
             this.sparseClasses = sparseClasses;
             this.weightScaling = weightScaling;
             this.maker = maker;
+            this.conditioned = conditioned;
+            this.tolerance = tolerance;
+        }
+
+        /**
+         * Tolerance (absolute plus relative) of the properties that reorder sums: {@link Scenario#TOLERANCE}, or
+         * more for a metric that rounds its accumulated sums to float32 as Keras does (R2Score).
+         */
+        public double tolerance() {
+            return tolerance;
+        }
+
+        /**
+         * False for a stream of batches whose result is ill-conditioned, so that reordering float32 sums changes it
+         * beyond the properties' tolerance (R2Score of fewer than 2 weighted samples, or of nearly constant
+         * targets: {@code Σw·y² - (Σw·y)²/Σw} cancels); the order, merge, split and weight-scaling properties skip
+         * such streams.
+         */
+        public boolean conditioned(List<Batch> stream) {
+            return conditioned.test(stream);
+        }
+
+        Feed conditionedOn(Predicate<List<Batch>> test, double newTolerance) {
+            return new Feed(config, sparseClasses, weightScaling, maker, test, newTolerance);
         }
 
         /** The Keras config (constructor keywords). */
@@ -103,6 +138,9 @@ public final class MetricInputs {
         confusion();
         iou();
         fscore();
+        regression();
+        hinge();
+        correlation();
     }
 
     private MetricInputs() {
@@ -483,6 +521,129 @@ public final class MetricInputs {
                 return feed(cfg, 0, WeightScaling.INVARIANT_UP_TO_EPSILON, (g, n) -> new Tensor[] {
                         oneHot ? Gen.oneHot(g, n, classes) : Gen.ints(g, 2, n, classes),
                         Gen.probabilities(g, n, classes)});
+            });
+        }
+    }
+
+    // ---------------------------------------------------------------- regression_metrics
+
+    /**
+     * Targets and predictions of shape (N, width), uniform in the given ranges. Not (N,): these functions average
+     * over the last axis, so a rank-1 batch is ONE sample in Keras (a (N,) weight then fails to broadcast).
+     */
+    private static BatchMaker reals(int width, double trueLo, double trueHi, double predLo, double predHi) {
+        return (g, n) -> new Tensor[] {Gen.uniform(g, trueLo, trueHi, n, width),
+                Gen.uniform(g, predLo, predHi, n, width)};
+    }
+
+    private static void regression() {
+        for (String cls : List.of("MeanSquaredError", "MeanAbsoluteError", "RootMeanSquaredError", "LogCoshError")) {
+            put(cls, r -> mean(config(), 0, reals(1 + r.nextInt(3), -5, 5, -5, 5)));
+        }
+        put("MeanAbsolutePercentageError", r -> {
+            int width = 1 + r.nextInt(3);
+            // targets away from 0: a zero target is valid but weighs 1e9 times its prediction
+            return mean(config(), 0, (g, n) -> {
+                int[] shape = {n, width};
+                Tensor t = Gen.uniform(g, 0.5, 5, shape);
+                double[] d = t.toDoubleArray();
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = g.nextBoolean() ? d[i] : -d[i];
+                }
+                return new Tensor[] {Gen.tensor(g, d, shape), Gen.uniform(g, -5, 5, shape)};
+            });
+        });
+        put("MeanSquaredLogarithmicError", r -> mean(config(), 0, reals(1 + r.nextInt(3), 0, 5, 0, 5)));
+        put("CosineSimilarity", r -> {
+            if (r.nextInt(4) == 0) {
+                // rank 3, a similarity over the two trailing axes
+                int a = 1 + r.nextInt(3);
+                int b = 2 + r.nextInt(2);
+                return mean(config("axis", List.of(1, 2)), 0, (g, n) -> new Tensor[] {
+                        Gen.uniform(g, -5, 5, n, a, b), Gen.uniform(g, -5, 5, n, a, b)});
+            }
+            Map<String, Object> cfg = r.nextBoolean() ? config() : config("axis", r.nextBoolean() ? 1 : -1);
+            return mean(cfg, 0, reals(2 + r.nextInt(3), -5, 5, -5, 5));
+        });
+        put("R2Score", r -> {
+            Map<String, Object> cfg = config();
+            int pick = r.nextInt(4);
+            if (pick > 0) {
+                cfg.put("class_aggregation", new String[] {null, "uniform_average", "variance_weighted_average"}[pick - 1]);
+            }
+            if (r.nextInt(4) == 0) {
+                cfg.put("num_regressors", 1);
+            }
+            // R2Score rounds each batch's sums and every step of its result to float32, as Keras does: reordering
+            // moves the result by float32 ulps of the sums, amplified by 1 / SStot
+            return mean(cfg, 0, reals(1 + r.nextInt(3), -5, 5, -5, 5))
+                    .conditionedOn(MetricInputs::spreadTargets, R2_TOLERANCE);
+        });
+    }
+
+    /** Every target column has at least 2 weighted samples and a weighted variance of at least 0.25. */
+    private static boolean spreadTargets(List<Batch> stream) {
+        int columns = 0;
+        for (Batch b : stream) {
+            columns = Math.max(columns, b.yTrue().rank() == 2 ? b.yTrue().dim(1) : 0);
+        }
+        for (int c = 0; c < columns; c++) {
+            double w = 0;
+            double wy = 0;
+            double wyy = 0;
+            int samples = 0;
+            for (Batch b : stream) {
+                for (int i = 0; i < b.rows(); i++) {
+                    double wi = b.weight() == null ? 1.0 : b.weight().get(i);
+                    double y = b.yTrue().get(i * columns + c);
+                    samples += wi != 0 ? 1 : 0;
+                    w += wi;
+                    wy += wi * y;
+                    wyy += wi * y * y;
+                }
+            }
+            if (samples < 2 || wyy / w - (wy / w) * (wy / w) < 0.25) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- hinge_metrics
+
+    private static void hinge() {
+        for (String cls : List.of("Hinge", "SquaredHinge")) {
+            put(cls, r -> {
+                int width = 1 + r.nextInt(3);
+                // {-1, 1} labels, or {0, 1} labels that every batch (and every piece of one) converts alike
+                boolean zeroOne = r.nextBoolean();
+                return mean(config(), 0, (g, n) -> {
+                    Tensor labels = Gen.ints(g, 2, n, width);
+                    double[] d = labels.toDoubleArray();
+                    if (!zeroOne) {
+                        for (int i = 0; i < d.length; i++) {
+                            d[i] = 2 * d[i] - 1;
+                        }
+                    }
+                    return new Tensor[] {Gen.tensor(g, d, n, width), Gen.uniform(g, -3, 3, n, width)};
+                });
+            });
+        }
+        put("CategoricalHinge", r -> {
+            int classes = 2 + r.nextInt(4);
+            return mean(config(), 0, (g, n) -> new Tensor[] {Gen.oneHot(g, n, classes),
+                    Gen.uniform(g, -3, 3, n, classes)});
+        });
+    }
+
+    // ---------------------------------------------------------------- correlation_metrics
+
+    private static void correlation() {
+        for (String cls : List.of("PearsonCorrelation", "ConcordanceCorrelation")) {
+            put(cls, r -> {
+                Map<String, Object> cfg = r.nextBoolean() ? config() : config("axis", r.nextBoolean() ? 1 : -1);
+                // at least 2 values per sample: a constant sample has no correlation (Pearson: 0/0 = NaN in Keras)
+                return mean(cfg, 0, reals(2 + r.nextInt(4), -5, 5, -5, 5));
             });
         }
     }

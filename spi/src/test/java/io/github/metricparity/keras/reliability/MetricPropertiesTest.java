@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,7 +33,9 @@ import net.jqwik.api.statistics.Statistics;
  *
  * <p>Tolerance: {@value Scenario#TOLERANCE} absolute plus relative, element-wise, for the properties that reorder
  * floating-point sums (order, merge, split, weight scaling); the reset, checkpoint and refused-update properties
- * demand bit-for-bit equality.
+ * demand bit-for-bit equality. The reordering properties skip (jqwik {@code Assume}) streams a feed marks as
+ * ill-conditioned: R2Score with fewer than 2 weighted samples or nearly constant targets per output; R2Score's
+ * tolerance is {@value MetricInputs#R2_TOLERANCE} (its sums are rounded to float32, as in Keras).
  */
 class MetricPropertiesTest {
     private static final List<String> CLASSES = KerasCatalog.classNames();
@@ -57,17 +60,19 @@ class MetricPropertiesTest {
     void batchOrderDoesNotChangeTheResult(@ForAll("metricClasses") String cls, @ForAll long seed) {
         covered(cls);
         Scenario s = Scenario.random(cls, seed);
+        Assume.that(s.feed().conditioned(s.batches()));
         List<Batch> shuffled = new ArrayList<>(s.batches());
         Collections.shuffle(shuffled, new Random(~seed));
         Outcome inOrder = Outcome.of(s.run());
         Outcome reordered = Outcome.of(s.run(shuffled));
-        assertTrue(inOrder.closeTo(reordered), () -> s + ": in order " + inOrder + ", shuffled " + reordered);
+        assertTrue(inOrder.closeTo(reordered, s.feed().tolerance()), () -> s + ": in order " + inOrder + ", shuffled " + reordered);
     }
 
     @Property
     void mergeIsAssociativeCommutativeAndEqualsOnePass(@ForAll("metricClasses") String cls, @ForAll long seed) {
         covered(cls);
         Scenario s = Scenario.random(cls, seed);
+        Assume.that(s.feed().conditioned(s.batches()));
         Random r = new Random(~seed);
         List<List<Batch>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Batch b : s.batches()) {
@@ -81,9 +86,10 @@ class MetricPropertiesTest {
         Outcome leftFirst = Outcome.of(merged(s, merged(s, a, b).snapshot(), c));   // (a + b) + c
         Outcome rightFirst = Outcome.of(merged(s, a, merged(s, b, c).snapshot()));  // a + (b + c)
         Outcome swapped = Outcome.of(merged(s, c, b, a));                           // c + b + a
-        assertTrue(onePass.closeTo(leftFirst), () -> s + ": one pass " + onePass + ", (a+b)+c " + leftFirst);
-        assertTrue(leftFirst.closeTo(rightFirst), () -> s + ": (a+b)+c " + leftFirst + ", a+(b+c) " + rightFirst);
-        assertTrue(leftFirst.closeTo(swapped), () -> s + ": a+b+c " + leftFirst + ", c+b+a " + swapped);
+        double tol = s.feed().tolerance();
+        assertTrue(onePass.closeTo(leftFirst, tol), () -> s + ": one pass " + onePass + ", (a+b)+c " + leftFirst);
+        assertTrue(leftFirst.closeTo(rightFirst, tol), () -> s + ": (a+b)+c " + leftFirst + ", a+(b+c) " + rightFirst);
+        assertTrue(leftFirst.closeTo(swapped, tol), () -> s + ": a+b+c " + leftFirst + ", c+b+a " + swapped);
     }
 
     private static Metric merged(Scenario s, MetricState... states) {
@@ -100,6 +106,7 @@ class MetricPropertiesTest {
         Random r = new Random(seed);
         MetricInputs.Feed feed = MetricInputs.feed(cls, r);
         Batch whole = feed.batch(r, r.nextInt(13), r.nextBoolean());
+        Assume.that(feed.conditioned(List.of(whole)));
         int[] cuts = r.ints(1 + r.nextInt(3), 0, whole.rows() + 1).sorted().toArray();
         List<Batch> pieces = new ArrayList<>();
         int from = 0;
@@ -111,7 +118,7 @@ class MetricPropertiesTest {
         Scenario s = new Scenario(cls, seed, feed, List.of(whole));
         Outcome once = Outcome.of(s.run());
         Outcome split = Outcome.of(s.run(pieces));
-        assertTrue(once.closeTo(split), () -> s + ": one update " + once + ", in pieces " + split + " (cuts "
+        assertTrue(once.closeTo(split, feed.tolerance()), () -> s + ": one update " + once + ", in pieces " + split + " (cuts "
                 + java.util.Arrays.toString(cuts) + ")");
     }
 
@@ -127,17 +134,18 @@ class MetricPropertiesTest {
     void scalingEveryWeightKeepsWeightedMeans(@ForAll("metricClasses") String cls, @ForAll long seed) {
         covered(cls);
         Scenario s = Scenario.random(cls, seed, Scenario.Weighting.ALL);
+        Assume.that(s.feed().conditioned(s.batches()));
         Random r = new Random(~seed);
         MetricInputs.WeightScaling scaling = s.feed().weightScaling();
         double c;
-        double tolerance = Scenario.TOLERANCE;
+        double tolerance = s.feed().tolerance();
         switch (scaling) {
             case INVARIANT:
                 c = Math.pow(10, 6 * r.nextDouble() - 3);
                 break;
             case INVARIANT_UP_TO_EPSILON:
                 c = Math.pow(10, 3 * r.nextDouble());
-                tolerance = MetricInputs.EPSILON_TOLERANCE;
+                tolerance = Math.max(tolerance, MetricInputs.EPSILON_TOLERANCE);
                 break;
             default:
                 c = Math.scalb(1.0, r.nextInt(21) - 10);
