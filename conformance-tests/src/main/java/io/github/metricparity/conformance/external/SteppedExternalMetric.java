@@ -1,16 +1,12 @@
 package io.github.metricparity.conformance.external;
 
 import io.github.metricparity.conformance.golden.GoldenStep;
+import io.github.metricparity.conformance.run.RemoteStateMetric;
 import io.github.metricparity.conformance.run.StepOutcome;
-import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.MetricException;
-import io.github.metricparity.spi.MetricState;
 import io.github.metricparity.spi.Tensor;
-import io.github.metricparity.spi.ValuesMetric;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,26 +17,23 @@ import java.util.Map;
  * state as it was), a result reads the value after them. Meant for occasional use; the golden runner sends each
  * case once instead.
  */
-final class SteppedExternalMetric implements ValuesMetric {
+final class SteppedExternalMetric extends RemoteStateMetric {
     private final ExternalProcessDriver driver;
     private final String id;
-    private final String className;
-    private final Map<String, Object> config;
     private final List<GoldenStep> accepted = new ArrayList<>();
     private int calls;
 
     SteppedExternalMetric(ExternalProcessDriver driver, String id, String className, Map<String, Object> config) {
+        super(className, config, "the external adapter's process");
         this.driver = driver;
         this.id = id;
-        this.className = className;
-        this.config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
     }
 
     /** Sends the accepted updates and {@code step}; returns the outcome of {@code step}. */
     private StepOutcome send(GoldenStep step) {
         List<GoldenStep> steps = new ArrayList<>(accepted);
         steps.add(step);
-        List<StepOutcome> outcomes = driver.call(id + "." + (++calls), className, config, steps).outcomes();
+        List<StepOutcome> outcomes = driver.call(id + "." + (++calls), className(), config(), steps).outcomes();
         return outcomes.get(outcomes.size() - 1);
     }
 
@@ -75,45 +68,5 @@ final class SteppedExternalMetric implements ValuesMetric {
     @Override
     public void reset() {
         accepted.clear();
-    }
-
-    @Override
-    public String className() {
-        return className;
-    }
-
-    @Override
-    public String name() {
-        Object name = config.get("name");
-        return name instanceof String ? (String) name : className;
-    }
-
-    @Override
-    public DType dtype() {
-        Object dtype = config.get("dtype");
-        return dtype instanceof String ? DType.parse((String) dtype) : DType.FLOAT32;
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return config;
-    }
-
-    @Override
-    public MetricState snapshot() {
-        throw new UnsupportedOperationException(className + ": the state of an external adapter's metric lives in "
-                + "its process");
-    }
-
-    @Override
-    public void restore(MetricState state) {
-        throw new UnsupportedOperationException(className + ": the state of an external adapter's metric lives in "
-                + "its process");
-    }
-
-    @Override
-    public void merge(MetricState other) {
-        throw new UnsupportedOperationException(className + ": the state of an external adapter's metric lives in "
-                + "its process");
     }
 }

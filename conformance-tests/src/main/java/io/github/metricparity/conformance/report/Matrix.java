@@ -1,6 +1,7 @@
 package io.github.metricparity.conformance.report;
 
 import io.github.metricparity.conformance.run.CaseResult;
+import io.github.metricparity.conformance.run.GoldenRunner;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,9 +79,9 @@ public final class Matrix {
         return new Matrix(List.copyOf(adapters), rows);
     }
 
-    /** The metric a result belongs to: the case's metric string as written in the golden file. */
+    /** The metric a result belongs to: the Keras class its metric string resolves to (aliases join their class). */
     static String metricOf(CaseResult r) {
-        return r.goldenCase().metric();
+        return GoldenRunner.resolvedClassName(r.goldenCase());
     }
 
     public List<String> adapters() {

@@ -44,6 +44,11 @@ public final class GoldenRunner {
         return new Execution(c, driver).run();
     }
 
+    /** The Keras class a case's metric string stands for ({@code "bce"} is BinaryCrossentropy). */
+    public static String resolvedClassName(GoldenCase c) {
+        return (String) resolve(c)[0];
+    }
+
     /**
      * The class name and config a case's metric string stands for.
      *

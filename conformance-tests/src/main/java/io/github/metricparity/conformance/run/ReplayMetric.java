@@ -1,14 +1,9 @@
 package io.github.metricparity.conformance.run;
 
 import io.github.metricparity.conformance.golden.GoldenStep;
-import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.MetricException;
-import io.github.metricparity.spi.MetricState;
 import io.github.metricparity.spi.Tensor;
-import io.github.metricparity.spi.ValuesMetric;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +14,7 @@ import java.util.Map;
  * The state lives in the implementation that ran the case, so {@link #snapshot()}, {@link #restore} and
  * {@link #merge} are not available; the runner then judges a refused update by the result step after it.
  */
-public final class ReplayMetric implements ValuesMetric {
-    private final String className;
-    private final Map<String, Object> config;
+public final class ReplayMetric extends RemoteStateMetric {
     private final List<GoldenStep> steps;
     private final List<StepOutcome> outcomes;
     private int next;
@@ -34,12 +27,10 @@ public final class ReplayMetric implements ValuesMetric {
      */
     public ReplayMetric(String className, Map<String, Object> config, List<GoldenStep> steps,
             List<StepOutcome> outcomes) {
+        super(className, config, "the implementation that ran the case");
         if (steps.size() != outcomes.size()) {
             throw new IllegalArgumentException(steps.size() + " steps but " + outcomes.size() + " outcomes");
         }
-        this.className = className;
-        // configs may hold JSON nulls, which Map.copyOf refuses
-        this.config = Collections.unmodifiableMap(new LinkedHashMap<>(config));
         this.steps = List.copyOf(steps);
         this.outcomes = List.copyOf(outcomes);
     }
@@ -47,7 +38,7 @@ public final class ReplayMetric implements ValuesMetric {
     /** The outcome of the next step, which must be of kind {@code op}. */
     private StepOutcome advance(GoldenStep.Op op) {
         if (next >= steps.size() || steps.get(next).op() != op) {
-            throw new IllegalStateException("replay of " + className + " out of order: called " + op + " at step "
+            throw new IllegalStateException("replay of " + className() + " out of order: called " + op + " at step "
                     + next + (next < steps.size() ? " which is " + steps.get(next).op() : " past the last step"));
         }
         return outcomes.get(next++);
@@ -84,46 +75,5 @@ public final class ReplayMetric implements ValuesMetric {
         if (o.isRefused()) {
             throw new MetricException(o.error());
         }
-    }
-
-    @Override
-    public String className() {
-        return className;
-    }
-
-    @Override
-    public String name() {
-        Object name = config.get("name");
-        return name instanceof String ? (String) name : className;
-    }
-
-    @Override
-    public DType dtype() {
-        Object dtype = config.get("dtype");
-        return dtype instanceof String ? DType.parse((String) dtype) : DType.FLOAT32;
-    }
-
-    @Override
-    public Map<String, Object> config() {
-        return config;
-    }
-
-    @Override
-    public MetricState snapshot() {
-        throw new UnsupportedOperationException(stateElsewhere());
-    }
-
-    @Override
-    public void restore(MetricState state) {
-        throw new UnsupportedOperationException(stateElsewhere());
-    }
-
-    @Override
-    public void merge(MetricState other) {
-        throw new UnsupportedOperationException(stateElsewhere());
-    }
-
-    private String stateElsewhere() {
-        return className + ": the state of a replayed case lives in the implementation that ran it";
     }
 }
