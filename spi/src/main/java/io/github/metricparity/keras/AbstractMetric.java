@@ -227,6 +227,7 @@ public abstract class AbstractMetric implements Metric {
         if (!state.className().equals(className())) {
             throw new MetricException(label() + ": cannot " + action + " a state of " + state.className());
         }
+        requireLazyVariablesTogether(state, action);
         MetricConfig theirs;
         try {
             theirs = config.definition().parseConfig(state.config());
@@ -237,6 +238,39 @@ public abstract class AbstractMetric implements Metric {
         if (!config.sameSemantics(theirs)) {
             throw new MetricException(label() + ": cannot " + action + " a state of another config: "
                     + state.config() + " vs " + config());
+        }
+    }
+
+    /**
+     * Keras builds a metric's lazy variables together, from one shape (R2Score, F-scores, multi-label AUC): a state
+     * holding some of them, or holding them with different shapes, is not one a metric can produce, and would fail
+     * later in {@code result()} with an obscure error.
+     */
+    private void requireLazyVariablesTogether(MetricState state, String action) {
+        int present = 0;
+        int lazy = 0;
+        Tensor first = null;
+        for (StateVariable v : variables) {
+            if (!v.isLazy()) {
+                continue;
+            }
+            lazy++;
+            Tensor t = state.variable(v.name());
+            if (t == null) {
+                continue;
+            }
+            present++;
+            if (first == null) {
+                first = t;
+            } else if (!Arrays.equals(first.shape(), t.shape())) {
+                throw new MetricException(label() + ": cannot " + action + " a state whose lazily built variables "
+                        + "have different shapes (" + first.shapeString() + " and " + t.shapeString() + " for '"
+                        + v.name() + "')");
+            }
+        }
+        if (present != 0 && present != lazy) {
+            throw new MetricException(label() + ": cannot " + action + " a state holding " + present + " of the "
+                    + lazy + " variables built on the first update; they exist together or not at all");
         }
     }
 

@@ -9,6 +9,8 @@ import io.github.metricparity.keras.KerasShapes;
 import io.github.metricparity.spi.InvalidConfigException;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Metric;
+import io.github.metricparity.spi.MetricException;
+import io.github.metricparity.spi.MetricState;
 import io.github.metricparity.spi.Tensor;
 import io.github.metricparity.spi.ValuesMetric;
 import java.util.List;
@@ -64,6 +66,47 @@ class FixedBugsTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> bce.update(Tensor.of(new double[0], 3, 0), Tensor.of(new double[0], 3, 0)));
         assertTrue(e.getMessage().contains("empty last axis"), e::getMessage);
+    }
+
+    /**
+     * KerasShapes.reduceTrailing returned numpy's NaN for a mean over an empty axis, which poisoned the state: a
+     * (0,) batch is ONE sample for a metric that averages its last axis (Keras gives NaN), and so is an empty class
+     * axis. A (0, D) batch, which holds no sample, still adds nothing.
+     */
+    @Test
+    void aMeanOverAnEmptyAxisIsRefused() {
+        for (String cls : List.of("MeanSquaredError", "Poisson", "Hinge")) {
+            Metric m = create(cls, Map.of());
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> m.update(Tensor.vector(), Tensor.vector()));
+            assertTrue(e.getMessage().contains("the mean of nothing is NaN"), e::getMessage);
+            assertThrows(InvalidInputException.class, () -> m.update(Tensor.zeros(2, 0), Tensor.zeros(2, 0)));
+            m.update(Tensor.zeros(0, 2), Tensor.zeros(0, 2));
+            assertEquals(0.0, m.resultValue(), cls);
+        }
+    }
+
+    /**
+     * A restored state holding only some of the variables built on the first update (a hand-edited or corrupt
+     * checkpoint) was accepted; AUC's result() then threw IllegalStateException. Found by the checkpoint fuzzer.
+     */
+    @Test
+    void aStateWithSomeLazyVariablesMissingIsRefused() {
+        Metric auc = create("AUC", Map.of("multi_label", true, "num_thresholds", 3));
+        auc.update(Tensor.of(new double[] {1, 0, 0, 1}, 2, 2), Tensor.of(new double[] {0.9, 0.2, 0.4, 0.6}, 2, 2));
+        MetricState full = auc.snapshot();
+        Map<String, Tensor> partial = new java.util.LinkedHashMap<>(full.variables());
+        partial.remove("false_negatives");
+        Metric fresh = create("AUC", Map.of("multi_label", true, "num_thresholds", 3));
+        MetricState before = fresh.snapshot();
+        assertThrows(MetricException.class, () -> fresh.restore(new MetricState("AUC", full.config(), partial)));
+        assertThrows(MetricException.class, () -> fresh.merge(new MetricState("AUC", full.config(), partial)));
+        Map<String, Tensor> reshaped = new java.util.LinkedHashMap<>(full.variables());
+        reshaped.put("false_negatives", Tensor.zeros(3, 5));
+        assertThrows(MetricException.class, () -> fresh.restore(new MetricState("AUC", full.config(), reshaped)));
+        assertEquals(before, fresh.snapshot());
+        fresh.restore(full);
+        assertEquals(auc.resultValue(), fresh.resultValue());
     }
 
     /** KerasShapes.reduceTrailing with a negative keepRank threw NegativeArraySizeException. */
