@@ -1,5 +1,7 @@
 package io.github.metricparity.keras.fuzz;
 
+import io.github.metricparity.spi.MetricState;
+import io.github.metricparity.spi.Tensor;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,5 +26,24 @@ final class KnownIssues {
         Object n = config.get("num_thresholds");
         return THRESHOLD_COUNT_CLASSES.contains(className) && n instanceof Number
                 && Math.abs(((Number) n).doubleValue()) > 1_000_000;
+    }
+
+    /**
+     * AUC (multi_label, no num_labels) restores lazily built variables of any shape; unless it is
+     * {@code (num_thresholds, L)}, result() throws ArrayIndexOutOfBoundsException and update IllegalStateException
+     * (confusion package).
+     */
+    static boolean aucLazyShapeUnchecked(MetricState state) {
+        if (!state.className().equals("AUC") || !Boolean.TRUE.equals(state.config().get("multi_label"))
+                || state.config().get("num_labels") != null) {
+            return false;
+        }
+        Object n = state.config().get("num_thresholds");
+        for (Tensor t : state.variables().values()) {
+            if (t.rank() != 2 || !(n instanceof Number) || t.dim(0) != ((Number) n).intValue()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.metricparity.keras.KerasCatalog;
 import io.github.metricparity.spi.InvalidConfigException;
+import io.github.metricparity.spi.Metric;
+import io.github.metricparity.spi.MetricException;
+import io.github.metricparity.spi.MetricState;
+import io.github.metricparity.spi.Tensor;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -33,5 +38,23 @@ class ReportedBugsTest {
     void sensitivityAtSpecificityWithAHugeThresholdCountIsRefused() {
         assertThrows(InvalidConfigException.class, () -> KerasCatalog.byClassName("SensitivityAtSpecificity")
                 .create(Map.of("specificity", 0.5, "num_thresholds", Integer.MAX_VALUE)));
+    }
+
+    /**
+     * confusion: AUC with {@code multi_label=true} and no {@code num_labels} restores lazily built variables of any
+     * shape; with a first dimension other than {@code num_thresholds}, {@code result()} throws
+     * ArrayIndexOutOfBoundsException and {@code update} IllegalStateException. Expected: the restore refused with a
+     * MetricException (as R2Score and FBetaScore report an inconsistent state). Found by CheckpointFuzzTest.
+     */
+    @Test
+    @Disabled("confusion package: AUC restores lazily built variables of a shape other than (num_thresholds, L)")
+    void aucRefusesARestoredStateOfAnotherThresholdCount() {
+        Metric auc = KerasCatalog.byClassName("AUC").create(Map.of("multi_label", true, "num_thresholds", 7));
+        MetricState s = auc.snapshot();
+        Map<String, Tensor> vars = new LinkedHashMap<>();
+        for (String v : new String[] {"true_positives", "false_positives", "true_negatives", "false_negatives"}) {
+            vars.put(v, Tensor.zeros(4, 2));
+        }
+        assertThrows(MetricException.class, () -> auc.restore(new MetricState("AUC", s.config(), vars)));
     }
 }
