@@ -242,30 +242,17 @@ public abstract class AbstractMetric implements Metric {
     }
 
     /**
-     * Keras builds a metric's lazy variables together, from one shape (R2Score, F-scores, multi-label AUC): a state
-     * holding some of them, or holding them with different shapes, is not one a metric can produce, and would fail
-     * later in {@code result()} with an obscure error.
+     * Keras builds a metric's lazy variables together (R2Score, F-scores, multi-label AUC): a state holding only some
+     * of them is not one a metric can produce, and would fail later with an obscure error. (Their shapes are the
+     * metric's to check: R2Score and the F-scores report an inconsistent state when used.)
      */
     private void requireLazyVariablesTogether(MetricState state, String action) {
         int present = 0;
         int lazy = 0;
-        Tensor first = null;
         for (StateVariable v : variables) {
-            if (!v.isLazy()) {
-                continue;
-            }
-            lazy++;
-            Tensor t = state.variable(v.name());
-            if (t == null) {
-                continue;
-            }
-            present++;
-            if (first == null) {
-                first = t;
-            } else if (!Arrays.equals(first.shape(), t.shape())) {
-                throw new MetricException(label() + ": cannot " + action + " a state whose lazily built variables "
-                        + "have different shapes (" + first.shapeString() + " and " + t.shapeString() + " for '"
-                        + v.name() + "')");
+            if (v.isLazy()) {
+                lazy++;
+                present += state.variable(v.name()) != null ? 1 : 0;
             }
         }
         if (present != 0 && present != lazy) {

@@ -32,7 +32,8 @@ class CheckpointFuzzTest {
         if (!state.equals(again)) {
             throw new AssertionError("write/read changed the state: " + state + " -> " + again);
         }
-        if (KnownIssues.aucLazyShapeUnchecked(state)) {
+        if (KnownIssues.aucLazyShapeUnchecked(state)
+                || KnownIssues.hugeThresholdCount(state.className(), state.config())) {
             return;
         }
         try {
