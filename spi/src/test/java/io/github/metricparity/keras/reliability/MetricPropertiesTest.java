@@ -35,7 +35,8 @@ import net.jqwik.api.statistics.Statistics;
  * floating-point sums (order, merge, split, weight scaling); the reset, checkpoint and refused-update properties
  * demand bit-for-bit equality. The reordering properties skip (jqwik {@code Assume}) streams a feed marks as
  * ill-conditioned: R2Score with fewer than 2 weighted samples or nearly constant targets per output; R2Score's
- * tolerance is {@value MetricInputs#R2_TOLERANCE} (its sums are rounded to float32, as in Keras).
+ * tolerance is {@value MetricInputs#R2_TOLERANCE} (its sums are rounded to float32, as in Keras), and AUC's
+ * interpolated PR curve's {@value MetricInputs#AUC_PR_TOLERANCE} (logs of count ratios in float32).
  */
 class MetricPropertiesTest {
     private static final List<String> CLASSES = KerasCatalog.classNames();
