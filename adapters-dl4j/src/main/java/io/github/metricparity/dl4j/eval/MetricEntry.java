@@ -1,0 +1,189 @@
+package io.github.metricparity.dl4j.eval;
+
+import io.github.metricparity.dl4j.Dl4jMetricProvider;
+import io.github.metricparity.dl4j.Nd4jMetric;
+import io.github.metricparity.dl4j.Nd4jTensors;
+import io.github.metricparity.keras.KerasCatalog;
+import io.github.metricparity.spi.CompileRules;
+import io.github.metricparity.spi.Metric;
+import io.github.metricparity.spi.MetricException;
+import io.github.metricparity.spi.MetricProvider;
+import io.github.metricparity.spi.MetricRegistry;
+import io.github.metricparity.spi.MetricState;
+import io.github.metricparity.spi.Tensor;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+/**
+ * One metric carried by a {@link KerasEvaluation}: what it is (class, Keras config, the provider that creates it),
+ * or the compile() string it is resolved from at the first batch, and its live instance.
+ *
+ * <p>Serialised forms (DL4J's JSON through nd4j's shaded Jackson, and Java serialisation for Spark) hold the class,
+ * config, provider id and the state snapshot ({@link MetricState#toMap()}); the instance is re-created from them
+ * on first use.
+ */
+final class MetricEntry implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String name;
+    private String compileIdentifier;
+    private String className;
+    private Map<String, Object> config;
+    private String provider;
+    private transient Metric metric;
+    private transient Map<String, Object> pendingState;
+
+    private MetricEntry() {
+        // for Jackson
+    }
+
+    private MetricEntry(String name, String compileIdentifier, String className, Map<String, Object> config,
+            String provider, Metric metric) {
+        this.name = name;
+        this.compileIdentifier = compileIdentifier;
+        this.className = className;
+        this.config = config == null ? null : new LinkedHashMap<>(config);
+        this.provider = provider;
+        this.metric = metric;
+    }
+
+    /** An entry for a metric instance (its state is carried along). */
+    static MetricEntry of(Metric metric) {
+        if (KerasCatalog.byClassName(metric.className()) != null && !(metric instanceof Nd4jMetric)) {
+            // the same Keras class through the dl4j provider, so batches of ND4J arrays take its fast paths
+            Nd4jMetric nd4j = new Dl4jMetricProvider().create(metric.className(), metric.config());
+            nd4j.restore(metric.snapshot());
+            metric = nd4j;
+        }
+        String provider = metric instanceof Nd4jMetric ? Dl4jMetricProvider.ID : providerOf(metric.className());
+        return new MetricEntry(metric.name(), null, metric.className(), metric.config(), provider, metric);
+    }
+
+    /** An entry resolved from a compile() string at the first batch, reported under {@code name}. */
+    static MetricEntry compiled(String identifier, String name) {
+        return new MetricEntry(name, identifier, null, null, Dl4jMetricProvider.ID, null);
+    }
+
+    /** A fresh entry of the same metric (resolved or not), with an empty state. */
+    MetricEntry fresh() {
+        return new MetricEntry(name, compileIdentifier, className, config, provider, null);
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean isResolved() {
+        return className != null;
+    }
+
+    /** Resolves a compile() string from the shapes of the first batch, as Keras builds its compile metrics. */
+    void resolve(int[] yTrueShape, int[] yPredShape, String loss, CompileRules rules) {
+        if (isResolved()) {
+            return;
+        }
+        Metric m = MetricRegistry.of(new Dl4jMetricProvider()).compile(compileIdentifier, yTrueShape, yPredShape,
+                loss, rules);
+        if (!name.equals(m.name())) {
+            Map<String, Object> renamed = new LinkedHashMap<>(m.config());
+            renamed.put("name", name);
+            m = new Dl4jMetricProvider().create(m.className(), renamed);
+        }
+        className = m.className();
+        config = new LinkedHashMap<>(m.config());
+        metric = m;
+    }
+
+    /** Takes the resolution of an entry of another instance (merging into an instance that saw no data). */
+    void adoptResolution(MetricEntry other) {
+        if (!isResolved() && other.isResolved()) {
+            className = other.className;
+            config = new LinkedHashMap<>(other.config);
+            provider = other.provider;
+            metric = null;
+            pendingState = null;
+        }
+    }
+
+    /** The live metric; null while a compile() string is unresolved. */
+    Metric metric() {
+        if (metric == null && isResolved()) {
+            metric = providerFor(provider).create(className, config);
+            if (pendingState != null) {
+                metric.restore(MetricState.fromMap(pendingState));
+                pendingState = null;
+            }
+        }
+        return metric;
+    }
+
+    /** Updates the metric with a batch in Keras layout. */
+    void update(KerasBatch b) {
+        Metric m = metric();
+        if (m instanceof Nd4jMetric) {
+            ((Nd4jMetric) m).update(b.yTrue(), b.yPred(), b.sampleWeight());
+        } else {
+            m.update(Nd4jTensors.toTensor(b.yTrue()), Nd4jTensors.toTensor(b.yPred()),
+                    Nd4jTensors.toTensor(b.sampleWeight()));
+        }
+    }
+
+    /** The result; fails while unresolved. */
+    Tensor result() {
+        Metric m = metric();
+        if (m == null) {
+            throw new IllegalStateException("metric '" + name + "' is resolved from the shapes of the first batch "
+                    + "(compile string '" + compileIdentifier + "'), and no batch was evaluated yet");
+        }
+        return m.result();
+    }
+
+    /** The state in {@link MetricState#toMap()} layout, or null while unresolved. */
+    @JsonProperty("state")
+    private Map<String, Object> stateMap() {
+        if (metric == null) {
+            return pendingState;
+        }
+        return metric.snapshot().toMap();
+    }
+
+    @JsonProperty("state")
+    private void stateMap(Map<String, Object> state) {
+        this.pendingState = state;
+        this.metric = null;
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        Map<String, Object> state = stateMap();
+        out.writeObject(state == null ? null : new LinkedHashMap<>(state));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        pendingState = (Map<String, Object>) in.readObject();
+    }
+
+    private static String providerOf(String className) {
+        for (MetricProvider p : MetricRegistry.providers()) {
+            if (p.metrics().stream().anyMatch(i -> i.className().equals(className))) {
+                return p.id();
+            }
+        }
+        throw new MetricException("no MetricProvider on the class path offers " + className
+                + ": a KerasEvaluation re-creates its metrics through their provider");
+    }
+
+    private static MetricProvider providerFor(String id) {
+        if (Dl4jMetricProvider.ID.equals(id)) {
+            return new Dl4jMetricProvider();
+        }
+        return MetricRegistry.load(id).provider();
+    }
+}
