@@ -45,17 +45,35 @@ public abstract class AbstractMetric implements Metric {
      */
     protected final StateVariable addVariable(String name, int... shape) {
         long n = StateVariable.count(shape);
-        long limit = StateVariable.maxValues();
-        if (n > limit || stateValues + n > limit) {
-            throw new InvalidConfigException(label() + ": state variable '" + name + "' of shape "
-                    + Tensor.shapeString(shape) + " needs " + (n == Long.MAX_VALUE ? "a negative number of"
-                    : String.valueOf(n)) + " values; a metric's state may hold at most " + limit
-                    + " (system property " + StateVariable.MAX_VALUES_PROPERTY + ")");
-        }
+        requireStateFits("state variable '" + name + "' of shape " + Tensor.shapeString(shape), n);
         stateValues += n;
         StateVariable v = new StateVariable(name, shape);
         variables.add(v);
         return v;
+    }
+
+    /**
+     * Refuses a config whose state would hold more than {@link StateVariable#MAX_VALUES_PROPERTY} values; call it
+     * before allocating anything of that size (thresholds, buckets), so a huge config fails cleanly.
+     *
+     * @param what   what needs the values, for the message
+     * @param values how many values it adds to the state
+     */
+    protected final void requireStateFits(String what, long values) {
+        long limit = StateVariable.maxValues();
+        if (values < 0 || values == Long.MAX_VALUE || values > limit || stateValues + values > limit) {
+            throw new InvalidConfigException(label() + ": " + what + " needs " + (values < 0 || values == Long.MAX_VALUE
+                    ? "a negative number of" : String.valueOf(values)) + " values; a metric's state may hold at most "
+                    + limit + " (system property " + StateVariable.MAX_VALUES_PROPERTY + ")");
+        }
+    }
+
+    /**
+     * Checks the state after a restore or a merge (which write variables wholesale); throws a MetricException
+     * naming the inconsistency, and the transaction restores the previous state. Metrics whose lazily built
+     * variables must agree with the config override it.
+     */
+    protected void checkState() {
     }
 
     /** Declares a state variable whose shape is known only at the first update. */
@@ -192,13 +210,17 @@ public abstract class AbstractMetric implements Metric {
                     v.set(t);
                 }
             }
+            checkState();
         });
     }
 
     @Override
     public final void merge(MetricState other) {
         checkCompatible(other, "merge");
-        transact(() -> mergeState(other));
+        transact(() -> {
+            mergeState(other);
+            checkState();
+        });
     }
 
     /** Adds another state's variables to this one's; override only if a variable is not additive. */

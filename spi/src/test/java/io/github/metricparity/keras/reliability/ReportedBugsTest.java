@@ -10,7 +10,6 @@ import io.github.metricparity.spi.MetricState;
 import io.github.metricparity.spi.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +25,6 @@ class ReportedBugsTest {
      * caller expects, instead of InvalidConfigException. Found by ConfigFuzzTest.
      */
     @Test
-    @Disabled("confusion package: AUC allocates num_thresholds thresholds before the state-size check")
     void aucWithAHugeThresholdCountIsRefused() {
         assertThrows(InvalidConfigException.class,
                 () -> KerasCatalog.byClassName("AUC").create(Map.of("num_thresholds", Integer.MAX_VALUE)));
@@ -34,7 +32,6 @@ class ReportedBugsTest {
 
     /** confusion: the same in SensitivitySpecificityBase (AtValue), for all four classes. */
     @Test
-    @Disabled("confusion package: AtValue allocates num_thresholds thresholds before the state-size check")
     void sensitivityAtSpecificityWithAHugeThresholdCountIsRefused() {
         assertThrows(InvalidConfigException.class, () -> KerasCatalog.byClassName("SensitivityAtSpecificity")
                 .create(Map.of("specificity", 0.5, "num_thresholds", Integer.MAX_VALUE)));
@@ -47,7 +44,6 @@ class ReportedBugsTest {
      * MetricException (as R2Score and FBetaScore report an inconsistent state). Found by CheckpointFuzzTest.
      */
     @Test
-    @Disabled("confusion package: AUC restores lazily built variables of a shape other than (num_thresholds, L)")
     void aucRefusesARestoredStateOfAnotherThresholdCount() {
         Metric auc = KerasCatalog.byClassName("AUC").create(Map.of("multi_label", true, "num_thresholds", 7));
         MetricState s = auc.snapshot();
@@ -64,7 +60,6 @@ class ReportedBugsTest {
      * state nor the problem. Expected: the inconsistent state reported as R2Score's result() reports it.
      */
     @Test
-    @Disabled("regression package: R2Score's update on a restored state of shape () reports an index error")
     void r2ScoreReportsAnInconsistentStateOnUpdate() {
         Metric r2 = KerasCatalog.byClassName("R2Score").create(Map.of());
         MetricState s = r2.snapshot();
