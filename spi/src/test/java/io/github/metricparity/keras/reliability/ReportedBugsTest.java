@@ -13,9 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bugs found by the reliability tests in packages other engineers own, reported rather than fixed here. Each test
- * states the expected outcome and fails today: remove {@code @Disabled} with the fix (and the matching entry of
- * {@code fuzz.KnownIssues}).
+ * Bugs the reliability tests found in the confusion and regression packages, reported to their owners and fixed
+ * there: each test states the outcome the fix guarantees.
  */
 class ReportedBugsTest {
 
