@@ -23,17 +23,21 @@ import java.util.function.BinaryOperator;
  * order-dependent.
  *
  * <h2>Engines</h2>
+ * The merger and the states are {@link Serializable}, so engines ship them with Java serialisation; a method
+ * reference such as {@code merger::apply} is a serialisable lambda wherever the engine's functional interface is.
  * <ul>
- *   <li><b>Spark</b>: {@code rdd.mapPartitions(rows -> one snapshot per partition).treeAggregate(null, merger,
- *       merger, depth)}; {@code StateMerger} is {@link Serializable}, and so is {@code MetricState}, so they work with
- *       Spark's Java serialiser (with Kryo, register {@code MetricState} with Kryo's {@code JavaSerializer}).
- *       {@code treeReduce(merger)} works too, but fails on an RDD without partitions.</li>
- *   <li><b>Flink</b>: a {@code ReduceFunction<MetricState>} whose body is {@code merger.apply(a, b)}, after a
- *       map-partition (or a window's process function) that emits one snapshot per parallel instance.</li>
- *   <li><b>Beam</b>: {@code Combine.globally(states -> merger.treeMerge(states))} over a {@code
- *       PCollection<MetricState>} with {@code SerializableCoder.of(MetricState.class)}; or a {@code CombineFn} whose
- *       accumulator is a {@code MetricState}: {@code addInput} and {@code mergeAccumulators} are {@link #apply} and
- *       {@link #treeMerge}.</li>
+ *   <li><b>Spark</b>: {@code rdd.mapPartitions(rows -> one snapshot per partition).treeAggregate(null,
+ *       merger::apply, merger::apply, depth)}: partitions merge on the executors in a tree of the given depth, the
+ *       driver receives a few states. ({@code treeReduce(merger::apply)} fails on an RDD without partitions.) Spark's
+ *       {@code KryoSerializer} ships states too, rebuilding them from their fields.</li>
+ *   <li><b>Flink</b>: {@code merger::apply} is a {@code ReduceFunction<MetricState>}, after a map-partition (or a
+ *       window's process function) that emits one snapshot per parallel instance. Flink ships a type it does not
+ *       know with Kryo; registering {@code MetricState} with Kryo's {@code JavaSerializer}
+ *       ({@code ExecutionConfig.registerTypeWithKryoSerializer}) ships its compact Java form instead.</li>
+ *   <li><b>Beam</b>: {@code Combine.globally(merger::treeMerge)} over a {@code PCollection<MetricState>} coded with
+ *       {@code SerializableCoder.of(MetricState.class)} (add {@code .withoutDefaults()}: the merge of nothing is
+ *       {@code null}); or a {@code CombineFn} whose accumulator is a {@code MetricState}, with {@link #apply} in
+ *       {@code addInput} and {@link #treeMerge} in {@code mergeAccumulators}.</li>
  * </ul>
  *
  * <h2>Threads</h2>
