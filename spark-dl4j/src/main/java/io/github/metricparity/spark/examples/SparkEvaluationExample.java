@@ -83,15 +83,14 @@ public final class SparkEvaluationExample {
             OnePassComparison c1 = OnePassComparison.of(localClassification, sparkClassification);
             OnePassComparison c2 = OnePassComparison.of(localBinary, sparkBinary);
             out.printf(Locale.ROOT, "Keras metrics on Spark (%s, %d cores): %d rows in %d partitions (DataSets of %d "
-                    + "rows), each network evaluated on all of them%n", sc.master(), sc.defaultParallelism(),
+                    + "rows), for each network%n", sc.master(), sc.defaultParallelism(),
                     GeneratedData.rows(multiClass), multiClassRdd.getNumPartitions(), ROWS_PER_DATASET);
-            out.printf(Locale.ROOT, "%-18s %-35s %-14s %-14s %s%n", "network", "metric (Keras class)", "Spark",
-                    "local pass", "state");
-            print(out, "MultiLayerNetwork", c1);
-            print(out, "ComputationGraph", c2);
-            out.printf(Locale.ROOT, "time: local training %.1f s, Spark start-up %.1f s; evaluation on Spark %.2f s "
-                    + "(MultiLayerNetwork) + %.2f s (ComputationGraph), local pass %.2f s + %.2f s%n",
-                    seconds(t0, trained), seconds(sparkStart, sparkUp), seconds(sparkUp, sparkMid),
+            print(out, "MultiLayerNetwork (4-class softmax, class-id labels)", c1);
+            print(out, "ComputationGraph (one sigmoid unit, 0/1 labels)", c2);
+            out.printf(Locale.ROOT, "time: local training %.1f s, Spark start-up %.1f s%n", seconds(t0, trained),
+                    seconds(sparkStart, sparkUp));
+            out.printf(Locale.ROOT, "evaluation: Spark %.2f s + %.2f s, local pass %.2f s + %.2f s "
+                    + "(MultiLayerNetwork + ComputationGraph)%n", seconds(sparkUp, sparkMid),
                     seconds(sparkMid, sparkEnd), seconds(trained, localMid), seconds(localMid, localEnd));
             boolean agree = c1.agrees() && c2.agrees();
             out.printf(Locale.ROOT, "Spark equals the local pass (counts identical, sums within %.0e): %s%n",
@@ -111,13 +110,15 @@ public final class SparkEvaluationExample {
     }
 
     private static void print(PrintStream out, String network, OnePassComparison comparison) {
+        out.println(network);
+        out.printf(Locale.ROOT, "  %-34s %-30s %-13s %-13s %s%n", "metric", "Keras class", "Spark", "local pass",
+                "state");
         for (OnePassComparison.Row r : comparison.rows()) {
             String state = r.identical() ? "identical"
                     : String.format(Locale.ROOT, "%s, rel. diff %.1e", r.agrees() ? "agrees" : "DIFFERS",
                             r.maxRelativeDifference());
-            out.printf(Locale.ROOT, "%-18s %-35s %-14s %-14s %s%n", network,
-                    r.name() + " (" + r.className() + ")", format(r.distributed().item()),
-                    format(r.onePass().item()), state);
+            out.printf(Locale.ROOT, "  %-34s %-30s %-13s %-13s %s%n", r.name(), r.className(),
+                    format(r.distributed().item()), format(r.onePass().item()), state);
         }
     }
 
