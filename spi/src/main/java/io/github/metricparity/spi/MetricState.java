@@ -98,7 +98,7 @@ public final class MetricState implements Serializable {
     @SuppressWarnings("unchecked")
     public static MetricState fromMap(Map<String, ?> map) {
         Object format = map.get("format");
-        if (!(format instanceof Number) || ((Number) format).intValue() != FORMAT_VERSION) {
+        if (!(format instanceof Number) || ((Number) format).doubleValue() != FORMAT_VERSION) {
             throw new MetricException("metric state: field 'format' must be " + FORMAT_VERSION + ", got " + format);
         }
         Object cls = map.get("class_name");
@@ -127,10 +127,12 @@ public final class MetricState implements Serializable {
             List<?> valueList = (List<?>) v.get("values");
             int[] shape = new int[shapeList.size()];
             for (int i = 0; i < shape.length; i++) {
-                if (!(shapeList.get(i) instanceof Number)) {
-                    throw new MetricException(where + ": 'shape' must hold integers, got " + shapeList);
+                Object d = shapeList.get(i);
+                double dim = d instanceof Number ? ((Number) d).doubleValue() : Double.NaN;
+                if (!(dim >= 0 && dim <= Integer.MAX_VALUE && dim == Math.rint(dim))) {
+                    throw new MetricException(where + ": 'shape' must hold integers >= 0, got " + shapeList);
                 }
-                shape[i] = ((Number) shapeList.get(i)).intValue();
+                shape[i] = (int) dim;
             }
             double[] values = new double[valueList.size()];
             for (int i = 0; i < values.length; i++) {
@@ -140,7 +142,11 @@ public final class MetricState implements Serializable {
                 }
                 values[i] = ((Number) x).doubleValue();
             }
-            if (Tensor.sizeOf(shape) != values.length) {
+            long size = 1;
+            for (int d : shape) {
+                size = Math.min(size * d, Integer.MAX_VALUE + 1L);
+            }
+            if (size != values.length) {
                 throw new MetricException(where + ": shape " + Tensor.shapeString(shape) + " does not fit "
                         + values.length + " values");
             }
