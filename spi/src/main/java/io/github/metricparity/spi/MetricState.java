@@ -204,7 +204,18 @@ public final class MetricState implements Serializable {
             }
             Map<String, Tensor> variables = new LinkedHashMap<>();
             for (int i = 0; i < names.length; i++) {
-                if (Tensor.sizeOf(shapes[i]) != values[i].length) {
+                if (names[i] == null || shapes[i] == null || values[i] == null) {
+                    throw new InvalidObjectException("serialised MetricState of " + className + ": variable " + i
+                            + " is incomplete");
+                }
+                // the bytes may come from anywhere: no negative dimension, no int overflow in the size
+                long size = 1;
+                boolean negative = false;
+                for (int d : shapes[i]) {
+                    negative |= d < 0;
+                    size = Math.min(size * Math.max(d, 0), Integer.MAX_VALUE + 1L);
+                }
+                if (negative || size != values[i].length) {
                     throw new InvalidObjectException("serialised MetricState of " + className + ": variable '"
                             + names[i] + "' of shape " + Tensor.shapeString(shapes[i]) + " has " + values[i].length
                             + " values");

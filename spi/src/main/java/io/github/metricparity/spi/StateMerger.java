@@ -10,7 +10,8 @@ import java.util.function.BinaryOperator;
  * Merges {@link MetricState}s: the combine step of a sharded or distributed evaluation in any engine, which only
  * has to ship states and call this. Each worker updates its own {@link Metric} over its part of the data and emits
  * {@link Metric#snapshot()}; the engine combines the snapshots with {@link #apply} (any grouping, any order) or
- * {@link #treeMerge}; {@link #metricOf} turns the merged state back into a metric to read {@code result()}.
+ * {@link #treeMerge}; {@link #metricOf} turns the merged state back into a metric to read {@code result()}. (Threads
+ * of one JVM sharing a metric need none of this: {@link ConcurrentMetrics#sharded} merges their instances.)
  *
  * <h2>Merge rules</h2>
  * Two states merge when they are of the same Keras class and the same config up to {@code name} (otherwise a
