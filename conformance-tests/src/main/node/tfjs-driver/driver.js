@@ -47,7 +47,8 @@ function parseNumber(v, what) {
 
 /**
  * A nested JSON array (or scalar) as a float32 tensor whose shape is the nesting. Non-finite values are refused:
- * metricparity's metrics accept finite inputs only (Keras would silently propagate NaN).
+ * metricparity's metrics accept finite inputs only (Keras would silently propagate NaN), and so are finite values
+ * that float32 cannot hold (they would become infinities in the tensor).
  */
 function tensor(json, what) {
   const shape = [];
@@ -68,7 +69,7 @@ function tensor(json, what) {
     }
     node.forEach((child) => fill(child, depth + 1));
   }(json, 0));
-  const bad = flat.findIndex((v) => !Number.isFinite(v));
+  const bad = flat.findIndex((v) => !Number.isFinite(Math.fround(v)));
   if (bad >= 0) {
     throw new Refused(`${what} of shape [${shape}] holds ${flat[bad]} at flat index ${bad}; metrics accept finite `
       + 'values only');

@@ -1,6 +1,7 @@
 package io.github.metricparity.keras;
 
 import io.github.metricparity.spi.DType;
+import io.github.metricparity.spi.InvalidConfigException;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricException;
@@ -33,17 +34,49 @@ public abstract class AbstractMetric implements Metric {
     private final ProbabilityDiagnostics diagnostics;
     // updates that took the fused path (tests check that their batches did)
     long fusedUpdates;
+    private long stateValues;
 
     protected AbstractMetric(MetricConfig config) {
         this.config = config;
         this.diagnostics = ProbabilityDiagnostics.of(config);
     }
 
-    /** Declares a state variable of fixed shape, initialised to zeros. */
+    /**
+     * Declares a state variable of fixed shape, initialised to zeros.
+     *
+     * @throws InvalidConfigException when the state would exceed {@link StateVariable#MAX_VALUES_PROPERTY}
+     */
     protected final StateVariable addVariable(String name, int... shape) {
+        long n = StateVariable.count(shape);
+        requireStateFits("state variable '" + name + "' of shape " + Tensor.shapeString(shape), n);
+        stateValues += n;
         StateVariable v = new StateVariable(name, shape);
         variables.add(v);
         return v;
+    }
+
+    /**
+     * Refuses a config whose state would hold more than {@link StateVariable#MAX_VALUES_PROPERTY} values; call it
+     * before allocating anything of that size (thresholds, buckets), so a huge config fails cleanly.
+     *
+     * @param what   what needs the values, for the message
+     * @param values how many values it adds to the state
+     */
+    protected final void requireStateFits(String what, long values) {
+        long limit = StateVariable.maxValues();
+        if (values < 0 || values == Long.MAX_VALUE || values > limit || stateValues + values > limit) {
+            throw new InvalidConfigException(label() + ": " + what + " needs " + (values < 0 || values == Long.MAX_VALUE
+                    ? "a negative number of" : String.valueOf(values)) + " values; a metric's state may hold at most "
+                    + limit + " (system property " + StateVariable.MAX_VALUES_PROPERTY + ")");
+        }
+    }
+
+    /**
+     * Checks the state after a restore or a merge (which write variables wholesale); throws a MetricException
+     * naming the inconsistency, and the transaction restores the previous state. Metrics whose lazily built
+     * variables must agree with the config override it.
+     */
+    protected void checkState() {
     }
 
     /** Declares a state variable whose shape is known only at the first update. */
@@ -204,13 +237,17 @@ public abstract class AbstractMetric implements Metric {
                     v.set(t);
                 }
             }
+            checkState();
         });
     }
 
     @Override
     public final void merge(MetricState other) {
         checkCompatible(other, "merge");
-        transact(() -> mergeState(other));
+        transact(() -> {
+            mergeState(other);
+            checkState();
+        });
     }
 
     /** Adds another state's variables to this one's; override only if a variable is not additive. */
@@ -239,6 +276,7 @@ public abstract class AbstractMetric implements Metric {
         if (!state.className().equals(className())) {
             throw new MetricException(label() + ": cannot " + action + " a state of " + state.className());
         }
+        requireLazyVariablesTogether(state, action);
         MetricConfig theirs;
         try {
             theirs = config.definition().parseConfig(state.config());
@@ -249,6 +287,26 @@ public abstract class AbstractMetric implements Metric {
         if (!config.sameSemantics(theirs)) {
             throw new MetricException(label() + ": cannot " + action + " a state of another config: "
                     + state.config() + " vs " + config());
+        }
+    }
+
+    /**
+     * Keras builds a metric's lazy variables together (R2Score, F-scores, multi-label AUC): a state holding only some
+     * of them is not one a metric can produce, and would fail later with an obscure error. (Their shapes are the
+     * metric's to check: R2Score and the F-scores report an inconsistent state when used.)
+     */
+    private void requireLazyVariablesTogether(MetricState state, String action) {
+        int present = 0;
+        int lazy = 0;
+        for (StateVariable v : variables) {
+            if (v.isLazy()) {
+                lazy++;
+                present += state.variable(v.name()) != null ? 1 : 0;
+            }
+        }
+        if (present != 0 && present != lazy) {
+            throw new MetricException(label() + ": cannot " + action + " a state holding " + present + " of the "
+                    + lazy + " variables built on the first update; they exist together or not at all");
         }
     }
 

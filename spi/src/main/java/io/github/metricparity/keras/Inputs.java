@@ -1,5 +1,6 @@
 package io.github.metricparity.keras;
 
+import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
 
@@ -9,7 +10,10 @@ public final class Inputs {
     private Inputs() {
     }
 
-    /** Refuses a null tensor, or one holding NaN or an infinity (Keras would silently propagate them). */
+    /**
+     * Refuses a null tensor, or one holding NaN or an infinity (Keras would silently propagate them), or, for a
+     * float32 metric, a double too large for float32 (the cast to the dtype would make it an infinity).
+     */
     public static void requireFinite(AbstractMetric metric, String argument, Tensor t) {
         finiteRange(metric, argument, t);
     }
@@ -36,6 +40,7 @@ public final class Inputs {
                 hi = Math.max(hi, v);
             }
             // NaN poisons min/max, an infinity shows at an end: one test after the loop keeps it vectorisable
+            // (an empty tensor leaves lo/hi at the infinities and is fine)
             if (n > 0 && (!Float.isFinite(lo) || !Float.isFinite(hi))) {
                 throw nonFinite(metric, argument, t, firstNonFinite(t));
             }
@@ -51,8 +56,24 @@ public final class Inputs {
             if (n > 0 && (!Double.isFinite(min) || !Double.isFinite(max))) {
                 throw nonFinite(metric, argument, t, firstNonFinite(t));
             }
+            // a finite double beyond float32's range becomes an infinity once cast to a float32 metric's dtype
+            if (metric.dtype() == DType.FLOAT32 && (min < -Float.MAX_VALUE || max > Float.MAX_VALUE)) {
+                int i = firstOutside(t, Float.MAX_VALUE);
+                throw new InvalidInputException(metric.label() + ": " + argument + " of shape " + t.shapeString()
+                        + " holds " + t.get(i) + " at flat index " + i + ", which overflows the metric's dtype "
+                        + "float32; metrics accept finite values only");
+            }
         }
         return new double[] {min, max};
+    }
+
+    private static int firstOutside(Tensor t, double limit) {
+        for (int i = 0; i < t.size(); i++) {
+            if (Math.abs(t.get(i)) > limit) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     private static int firstNonFinite(Tensor t) {

@@ -128,9 +128,16 @@ public final class KerasShapes {
 
     /**
      * Reduces all axes from {@code keepRank} on, by mean or sum, keeping the leading {@code keepRank} axes (Keras
-     * {@code reduce_fn(x, axis=list(range(keepRank, ndim)))}).
+     * {@code reduce_fn(x, axis=list(range(keepRank, ndim)))}); returns {@code t} itself when
+     * {@code keepRank >= rank}.
+     *
+     * @throws InvalidInputException for a negative {@code keepRank}, or a mean over empty axes (numpy gives NaN)
+     *                               when there is something to keep
      */
     public static Tensor reduceTrailing(Tensor t, int keepRank, boolean mean) {
+        if (keepRank < 0) {
+            throw new InvalidInputException("cannot keep " + keepRank + " leading axes of shape " + t.shapeString());
+        }
         int[] s = t.shape();
         if (keepRank >= s.length) {
             return t;
@@ -143,9 +150,12 @@ public final class KerasShapes {
         int inner = t.size() / Math.max(outer, 1);
         double[] out = new double[outer];
         if (inner == 0) {
-            // mean of an empty axis is NaN in numpy; a sum is 0
-            Arrays.fill(out, mean ? Double.NaN : 0.0);
-            return Tensor.of(out, kept);
+            if (mean && outer > 0) {
+                // numpy's mean of an empty axis is NaN, which would poison the state: refused
+                throw new InvalidInputException("cannot average over the empty trailing axes of shape "
+                        + t.shapeString() + " (the mean of nothing is NaN)");
+            }
+            return Tensor.of(out, kept); // a sum over nothing is 0
         }
         for (int o = 0; o < outer; o++) {
             double acc = 0;

@@ -1,5 +1,6 @@
 package io.github.metricparity.keras;
 
+import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
 import java.util.Arrays;
 
@@ -9,6 +10,14 @@ import java.util.Arrays;
  * {@link AbstractMetric#addVariable} and {@link AbstractMetric#addLazyVariable}.
  */
 public final class StateVariable {
+    /**
+     * System property: the most values one metric's state may hold (default {@value #DEFAULT_MAX_VALUES}, 512 MiB
+     * of doubles, plus as much again for the rollback copy). A config or a first batch that would need more is
+     * refused instead of exhausting the heap (e.g. AUC with {@code num_thresholds=2000000000}).
+     */
+    public static final String MAX_VALUES_PROPERTY = "metricparity.maxStateValues";
+    public static final long DEFAULT_MAX_VALUES = 1L << 26;
+
     private final String name;
     private final boolean lazy;
     private int[] shape;
@@ -71,8 +80,31 @@ public final class StateVariable {
             }
             return;
         }
+        long n = count(newShape);
+        if (n > maxValues()) {
+            throw new InvalidInputException("state variable '" + name + "' of shape " + Tensor.shapeString(newShape)
+                    + " would hold " + n + " values, more than the limit of " + maxValues() + " ("
+                    + MAX_VALUES_PROPERTY + ")");
+        }
         shape = newShape.clone();
         data = new double[sizeOf(newShape)];
+    }
+
+    /** The limit of {@link #MAX_VALUES_PROPERTY}, read each time so that it can be changed at run time. */
+    static long maxValues() {
+        return Long.getLong(MAX_VALUES_PROPERTY, DEFAULT_MAX_VALUES);
+    }
+
+    /** The number of values of a shape, without int overflow; {@code Long.MAX_VALUE} for a negative dimension. */
+    static long count(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                return Long.MAX_VALUE;
+            }
+            n = Math.min(n * d, Long.MAX_VALUE / Integer.MAX_VALUE);
+        }
+        return n;
     }
 
     /** Keras {@code reset_state}: zeros; a built lazy variable stays built with its shape. */

@@ -26,8 +26,14 @@ import java.util.Map;
  * {@link InvalidInputException} naming the metric, the argument and the shapes, and leaves the state unchanged.
  *
  * <h2>Threads</h2>
- * Instances are not thread-safe: confine each to one thread, or give each thread its own instance and
- * {@link #merge} the states at the end.
+ * Instances are not thread-safe: confine each to one thread, or share it through
+ * {@link ConcurrentMetrics#sharded} (one instance per thread, merged when read) or
+ * {@link ConcurrentMetrics#synchronizedMetric}, or give each worker its own instance and {@link #merge} the states
+ * at the end.
+ *
+ * <h2>Checkpoints</h2>
+ * {@link Checkpoint} writes {@link #snapshot()} and the config as a JSON document and resumes an identical metric
+ * from it.
  */
 public interface Metric {
 

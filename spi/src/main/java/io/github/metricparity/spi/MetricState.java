@@ -1,5 +1,8 @@
 package io.github.metricparity.spi;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,8 +17,14 @@ import java.util.Objects;
  *
  * <p>{@link #toMap()} and {@link #fromMap} convert to and from plain JSON-compatible maps (format
  * {@value #FORMAT_VERSION}), so a checkpoint can be written with any JSON library and restored later.
+ *
+ * <p>Java serialisation (what Spark, Flink and Beam use to ship values between workers) writes a compact form of
+ * plain JDK types: the class name, a copy of the config as JDK lists and maps, and each variable's shape and values
+ * as arrays; reading it back gives an equal state. {@link StateMerger} merges states without a metric at hand.
  */
-public final class MetricState {
+public final class MetricState implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Version of the {@link #toMap()} layout. */
     public static final int FORMAT_VERSION = 1;
 
@@ -89,7 +98,7 @@ public final class MetricState {
     @SuppressWarnings("unchecked")
     public static MetricState fromMap(Map<String, ?> map) {
         Object format = map.get("format");
-        if (!(format instanceof Number) || ((Number) format).intValue() != FORMAT_VERSION) {
+        if (!(format instanceof Number) || ((Number) format).doubleValue() != FORMAT_VERSION) {
             throw new MetricException("metric state: field 'format' must be " + FORMAT_VERSION + ", got " + format);
         }
         Object cls = map.get("class_name");
@@ -118,10 +127,12 @@ public final class MetricState {
             List<?> valueList = (List<?>) v.get("values");
             int[] shape = new int[shapeList.size()];
             for (int i = 0; i < shape.length; i++) {
-                if (!(shapeList.get(i) instanceof Number)) {
-                    throw new MetricException(where + ": 'shape' must hold integers, got " + shapeList);
+                Object d = shapeList.get(i);
+                double dim = d instanceof Number ? ((Number) d).doubleValue() : Double.NaN;
+                if (!(dim >= 0 && dim <= Integer.MAX_VALUE && dim == Math.rint(dim))) {
+                    throw new MetricException(where + ": 'shape' must hold integers >= 0, got " + shapeList);
                 }
-                shape[i] = ((Number) shapeList.get(i)).intValue();
+                shape[i] = (int) dim;
             }
             double[] values = new double[valueList.size()];
             for (int i = 0; i < values.length; i++) {
@@ -131,13 +142,111 @@ public final class MetricState {
                 }
                 values[i] = ((Number) x).doubleValue();
             }
-            if (Tensor.sizeOf(shape) != values.length) {
+            long size = 1;
+            for (int d : shape) {
+                size = Math.min(size * d, Integer.MAX_VALUE + 1L);
+            }
+            if (size != values.length) {
                 throw new MetricException(where + ": shape " + Tensor.shapeString(shape) + " does not fit "
                         + values.length + " values");
             }
             variables.put(e.getKey(), Tensor.of(values, shape));
         }
         return new MetricState((String) cls, (Map<String, Object>) cfg, variables);
+    }
+
+    /** Java serialisation writes {@link SerialForm} in place of this object. */
+    private Object writeReplace() {
+        return new SerialForm(this);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a MetricState is serialised through its serial form");
+    }
+
+    /**
+     * The serialised form: JDK types only, so any worker can read it whatever the engine's class loading, and arrays
+     * rather than boxed lists, so a large state (a MeanIoU confusion matrix) stays compact.
+     */
+    private static final class SerialForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String className;
+        private final LinkedHashMap<String, Object> config;
+        private final String[] names;
+        private final int[][] shapes;
+        private final double[][] values;
+
+        SerialForm(MetricState state) {
+            className = state.className;
+            config = jdkMap(state.config);
+            int n = state.variables.size();
+            names = new String[n];
+            shapes = new int[n][];
+            values = new double[n][];
+            int i = 0;
+            for (Map.Entry<String, Tensor> e : state.variables.entrySet()) {
+                Tensor t = e.getValue();
+                names[i] = e.getKey();
+                shapes[i] = t.shape();
+                values[i] = new double[t.size()];
+                for (int j = 0; j < values[i].length; j++) {
+                    values[i][j] = t.get(j);
+                }
+                i++;
+            }
+        }
+
+        private Object readResolve() throws InvalidObjectException {
+            if (className == null || config == null || names == null || shapes == null || values == null
+                    || shapes.length != names.length || values.length != names.length) {
+                throw new InvalidObjectException("malformed serialised MetricState");
+            }
+            Map<String, Tensor> variables = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == null || shapes[i] == null || values[i] == null) {
+                    throw new InvalidObjectException("serialised MetricState of " + className + ": variable " + i
+                            + " is incomplete");
+                }
+                // the bytes may come from anywhere: no negative dimension, no int overflow in the size
+                long size = 1;
+                boolean negative = false;
+                for (int d : shapes[i]) {
+                    negative |= d < 0;
+                    size = Math.min(size * Math.max(d, 0), Integer.MAX_VALUE + 1L);
+                }
+                if (negative || size != values[i].length) {
+                    throw new InvalidObjectException("serialised MetricState of " + className + ": variable '"
+                            + names[i] + "' of shape " + Tensor.shapeString(shapes[i]) + " has " + values[i].length
+                            + " values");
+                }
+                variables.put(names[i], Tensor.of(values[i], shapes[i]));
+            }
+            return new MetricState(className, config, variables);
+        }
+
+        /** A deep copy of a JSON-compatible map as LinkedHashMap / ArrayList (immutable JDK collections included). */
+        private static LinkedHashMap<String, Object> jdkMap(Map<?, ?> map) {
+            LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.put(String.valueOf(e.getKey()), jdkValue(e.getValue()));
+            }
+            return out;
+        }
+
+        private static Object jdkValue(Object v) {
+            if (v instanceof Map) {
+                return jdkMap((Map<?, ?>) v);
+            }
+            if (v instanceof List) {
+                List<Object> out = new ArrayList<>();
+                for (Object x : (List<?>) v) {
+                    out.add(jdkValue(x));
+                }
+                return out;
+            }
+            return v; // String, Number, Boolean, null
+        }
     }
 
     @Override

@@ -55,8 +55,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * multi-threaded and Spark evaluations, which evaluate shards in separate instances and merge them, give the
  * one-pass result. {@link #newInstance()} is an empty copy, {@link #reset()} clears the states (keeping what
  * compile() strings resolved to). {@link #toJson()} / {@code BaseEvaluation.fromJson(json, KerasEvaluation.class)}
- * and Java serialisation keep the metrics, their configs and states. An instance is not thread-safe: use one per
- * thread and merge.
+ * and Java serialisation keep the metrics, their configs and states (with Spark's Kryo, register the class with
+ * Kryo's {@code JavaSerializer}, as {@code KerasKryoRegistrator} of metricparity-spark-dl4j does; a copy that lost
+ * its states refuses to report). An instance is not thread-safe: use one per thread and merge.
  *
  * <p>A batch refused by any metric (wrong shapes, non-finite values, labels out of range) is refused as a whole:
  * every metric's state is left as it was.

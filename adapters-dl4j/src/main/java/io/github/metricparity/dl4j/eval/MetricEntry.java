@@ -17,6 +17,7 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nd4j.shade.jackson.annotation.JsonIgnore;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
@@ -25,7 +26,9 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  *
  * <p>Serialised forms (DL4J's JSON through nd4j's shaded Jackson, and Java serialisation for Spark) hold the class,
  * config, provider id and the state snapshot ({@link MetricState#toMap()}); the instance is re-created from them
- * on first use.
+ * on first use. A serialiser that copies fields and skips {@code writeObject} (Kryo's {@code FieldSerializer}, which
+ * Spark uses with {@code spark.serializer=KryoSerializer}) would drop the state; the entry notices and refuses to
+ * report a result rather than report an empty state's.
  */
 final class MetricEntry implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,6 +40,9 @@ final class MetricEntry implements Serializable {
     private String provider;
     private transient Metric metric;
     private transient Map<String, Object> pendingState;
+    // true while the state lives in metric or pendingState; a field-copying serialiser keeps it and drops them both
+    @JsonIgnore
+    private boolean stateful;
 
     private MetricEntry() {
         // for Jackson
@@ -50,6 +56,7 @@ final class MetricEntry implements Serializable {
         this.config = config == null ? null : new LinkedHashMap<>(config);
         this.provider = provider;
         this.metric = metric;
+        this.stateful = metric != null;
     }
 
     /** An entry for a metric instance (its state is carried along). */
@@ -97,6 +104,7 @@ final class MetricEntry implements Serializable {
         className = m.className();
         config = new LinkedHashMap<>(m.config());
         metric = m;
+        stateful = true;
     }
 
     /** Takes the resolution of an entry of another instance (merging into an instance that saw no data). */
@@ -107,13 +115,26 @@ final class MetricEntry implements Serializable {
             provider = other.provider;
             metric = null;
             pendingState = null;
+            stateful = false;
         }
     }
 
-    /** The live metric; null while a compile() string is unresolved. */
+    /**
+     * The live metric; null while a compile() string is unresolved.
+     *
+     * @throws IllegalStateException if a serialiser dropped the state (see the class comment)
+     */
     Metric metric() {
         if (metric == null && isResolved()) {
+            if (stateful && pendingState == null) {
+                throw new IllegalStateException("the state of metric '" + name + "' was lost in serialisation: this "
+                        + "KerasEvaluation was copied field by field (Kryo's FieldSerializer?) instead of through "
+                        + "Java serialisation. With Spark's KryoSerializer, add "
+                        + "io.github.metricparity.spark.KerasKryoRegistrator (metricparity-spark-dl4j) to "
+                        + "spark.kryo.registrator");
+            }
             metric = providerFor(provider).create(className, config);
+            stateful = true;
             if (pendingState != null) {
                 metric.restore(MetricState.fromMap(pendingState));
                 pendingState = null;
@@ -156,6 +177,7 @@ final class MetricEntry implements Serializable {
     private void stateMap(Map<String, Object> state) {
         this.pendingState = state;
         this.metric = null;
+        this.stateful = state != null;
     }
 
     private void writeObject(ObjectOutputStream out) throws IOException {

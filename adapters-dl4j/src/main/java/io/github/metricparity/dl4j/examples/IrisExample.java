@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.evaluation.EvaluationAveraging;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -41,6 +42,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public final class IrisExample {
     private static final long SEED = 42;
+    /** Training batch size. */
+    public static final int TRAIN_BATCH = 16;
+    /** Evaluation batch size of the test rows. */
+    public static final int TEST_BATCH = 15;
+    /** Epochs of {@link #main}'s default run. */
+    public static final int EPOCHS = 40;
 
     private IrisExample() {
     }
@@ -56,12 +63,21 @@ public final class IrisExample {
     }
 
     public static void main(String[] args) {
-        run(args.length > 0 ? Integer.parseInt(args[0]) : 40, System.out::println);
+        run(args.length > 0 ? Integer.parseInt(args[0]) : EPOCHS, System.out::println);
     }
 
-    /** Trains for {@code epochs} and prints everything to {@code out}. */
-    @SuppressWarnings("unchecked") // doEvaluation's generic varargs of mixed evaluation classes
-    public static Result run(int epochs, Consumer<String> out) {
+    /**
+     * The Iris rows as the example uses them: shuffled with a fixed seed, split 70/30 (105 training, 45 test rows),
+     * both standardised with the training rows' statistics.
+     *
+     * @param train the training rows
+     * @param test  the test rows
+     */
+    public record Split(DataSet train, DataSet test) {
+    }
+
+    /** The example's split of the Iris rows; the same rows on every call. */
+    public static Split split() {
         Nd4j.getRandom().setSeed(SEED);
         DataSet iris = IrisData.load();
         iris.shuffle(SEED);
@@ -72,13 +88,35 @@ public final class IrisExample {
         normalizer.fit(train);
         normalizer.transform(train);
         normalizer.transform(test);
+        return new Split(train, test);
+    }
 
+    /**
+     * The example's 4-10-3 network (tanh, softmax, MCXENT with L2 1e-4, Adam 0.02, fixed seed) trained on the
+     * training rows for {@code epochs} epochs in batches of {@value #TRAIN_BATCH}.
+     */
+    public static MultiLayerNetwork train(Split data, int epochs, TrainingListener... listeners) {
         MultiLayerNetwork net = network();
+        net.setListeners(listeners);
+        net.fit(batches(data.train(), TRAIN_BATCH), epochs);
+        return net;
+    }
+
+    /** The test rows in the example's evaluation batches of {@value #TEST_BATCH}. */
+    public static DataSetIterator testBatches(Split data) {
+        return batches(data.test(), TEST_BATCH);
+    }
+
+    /** Trains for {@code epochs} and prints everything to {@code out}. */
+    @SuppressWarnings("unchecked") // doEvaluation's generic varargs of mixed evaluation classes
+    public static Result run(int epochs, Consumer<String> out) {
+        Split data = split();
+        DataSet train = data.train();
+        DataSet test = data.test();
         out.accept("Training a 4-10-3 network on " + train.numExamples() + " Iris rows, validating on "
                 + test.numExamples() + ":");
-        net.setListeners(KerasProgressListener.builder().compile("accuracy").validation(batches(test, 15))
-                .epochs(epochs).printTo(out).build());
-        net.fit(batches(train, 16), epochs);
+        MultiLayerNetwork net = train(data, epochs, KerasProgressListener.builder().compile("accuracy")
+                .validation(testBatches(data)).epochs(epochs).printTo(out).build());
 
         // the same test predictions, scored by DL4J and by Keras's rules in one doEvaluation pass
         Evaluation evaluation = new Evaluation();
@@ -88,7 +126,7 @@ public final class IrisExample {
                 .metric("F1Score", Map.of("average", "macro"))
                 .metric("AUC")
                 .build();
-        net.doEvaluation(batches(test, 15), evaluation, roc, keras);
+        net.doEvaluation(testBatches(data), evaluation, roc, keras);
 
         Map<String, Double> dl4j = new LinkedHashMap<>();
         dl4j.put("accuracy", evaluation.accuracy());

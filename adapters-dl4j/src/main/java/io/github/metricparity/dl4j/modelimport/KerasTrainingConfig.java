@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.javacpp.PointerScope;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 import org.nd4j.shade.jackson.core.type.TypeReference;
@@ -54,8 +55,10 @@ public final class KerasTrainingConfig {
         }
         String json;
         String version = null;
+        // HDF5 is not thread-safe: the archive's native objects are released in this thread, under DL4J's HDF5 lock,
+        // when the scope closes, not later by JavaCPP's garbage-collection thread in the middle of other HDF5 calls
         synchronized (Hdf5Archive.LOCK_OBJECT) {
-            try (Hdf5Archive archive = new Hdf5Archive(h5.toString())) {
+            try (PointerScope scope = new PointerScope(); Hdf5Archive archive = new Hdf5Archive(h5.toString())) {
                 if (!archive.hasAttribute("training_config")) {
                     throw new IOException(h5 + " has no training_config attribute: the model was saved without "
                             + "compile() (or with include_optimizer=False), so it records no loss or metrics");

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metricparity.spi.ComparisonRow;
-import io.github.metricparity.spi.FrameworkComparison;
-import java.util.ServiceLoader;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,13 +90,5 @@ class Dl4jDifferencesTest {
         assertRow(Dl4jDifferences.rSquared(), 0.876190, 0.876190, true);
         assertRow(Dl4jDifferences.rootMeanSquaredError(), 0.439826, 0.456435, false);
         assertRow(Dl4jDifferences.pearsonCorrelation(), 0.979997, 0.965474, false);
-    }
-
-    @Test
-    void theParityReportFindsTheDl4jComparison() {
-        FrameworkComparison dl4j = StreamSupport.stream(ServiceLoader.load(FrameworkComparison.class).spliterator(),
-                false).filter(c -> c.framework().equals("dl4j")).findFirst().orElseThrow();
-        assertEquals(Dl4jDifferences.all().size(), dl4j.compare().size());
-        assertTrue(dl4j.compare().stream().allMatch(r -> r.framework().equals("dl4j")));
     }
 }

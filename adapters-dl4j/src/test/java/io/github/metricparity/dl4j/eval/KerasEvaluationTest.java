@@ -253,6 +253,32 @@ class KerasEvaluationTest {
         assertEquals(0.1, ((Number) state.config().get("label_smoothing")).doubleValue());
     }
 
+    /**
+     * A serialiser that copies fields without calling writeObject (Kryo's FieldSerializer, Spark's KryoSerializer)
+     * leaves the transient state behind: the copy refuses to report instead of reporting an empty state's result.
+     */
+    @Test
+    void aStateDroppedByAFieldCopyingSerialiserIsReportedNotZero() throws Exception {
+        INDArray[] d = classification(5, 16, 3);
+        KerasEvaluation eval = KerasEvaluation.builder().compile("accuracy").metric("AUC").build();
+        eval.eval(d[0], d[1]);
+        KerasEvaluation fresh = eval.newInstance();
+        java.lang.reflect.Field entriesField = KerasEvaluation.class.getDeclaredField("entries");
+        entriesField.setAccessible(true);
+        for (Object entry : (java.util.List<?>) entriesField.get(eval)) {
+            for (String transientField : new String[] {"metric", "pendingState"}) {
+                java.lang.reflect.Field f = entry.getClass().getDeclaredField(transientField);
+                f.setAccessible(true);
+                f.set(entry, null);
+            }
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> eval.value("accuracy"));
+        assertTrue(e.getMessage().contains("KerasKryoRegistrator"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> fresh.merge(eval));
+        // an empty copy is not a lost state
+        assertEquals(0.0, fresh.value("auc"));
+    }
+
     @Test
     void statsListsEveryMetric() {
         KerasEvaluation eval = KerasEvaluation.compile("accuracy", "binary_crossentropy");

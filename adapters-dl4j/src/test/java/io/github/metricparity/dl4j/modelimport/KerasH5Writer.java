@@ -15,6 +15,7 @@ import org.bytedeco.hdf5.StrType;
 import org.bytedeco.hdf5.global.hdf5;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.PointerScope;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 
 /**
@@ -38,29 +39,33 @@ final class KerasH5Writer {
                 + "\"Zeros\", \"config\": {}}, \"kernel_regularizer\": null, \"bias_regularizer\": null, "
                 + "\"activity_regularizer\": null, \"kernel_constraint\": null, \"bias_constraint\": null}}]}}",
                 inputs, units, activation);
+        // HDF5 is not thread-safe: every native object is released in this thread, under DL4J's HDF5 lock, when the
+        // scope closes, never later by JavaCPP's garbage-collection thread
         synchronized (Hdf5Archive.LOCK_OBJECT) {
-            H5File h5 = new H5File(file.toString(), hdf5.H5F_ACC_TRUNC);
-            try {
-                writeString(h5, "keras_version", "2.4.0");
-                writeString(h5, "backend", "tensorflow");
-                writeString(h5, "model_config", modelConfig);
-                if (trainingConfigJson != null) {
-                    writeString(h5, "training_config", trainingConfigJson);
+            try (PointerScope scope = new PointerScope()) {
+                H5File h5 = new H5File(file.toString(), hdf5.H5F_ACC_TRUNC);
+                try {
+                    writeString(h5, "keras_version", "2.4.0");
+                    writeString(h5, "backend", "tensorflow");
+                    writeString(h5, "model_config", modelConfig);
+                    if (trainingConfigJson != null) {
+                        writeString(h5, "training_config", trainingConfigJson);
+                    }
+                    Group weights = h5.createGroup("model_weights");
+                    writeStrings(weights, "layer_names", List.of("dense"));
+                    writeString(weights, "backend", "tensorflow");
+                    writeString(weights, "keras_version", "2.4.0");
+                    Group layer = weights.createGroup("dense");
+                    writeStrings(layer, "weight_names", List.of("dense/kernel:0", "dense/bias:0"));
+                    Group params = layer.createGroup("dense");
+                    writeFloats(params, "kernel:0", kernel, inputs, units);
+                    writeFloats(params, "bias:0", bias, units);
+                    params.close();
+                    layer.close();
+                    weights.close();
+                } finally {
+                    h5.close();
                 }
-                Group weights = h5.createGroup("model_weights");
-                writeStrings(weights, "layer_names", List.of("dense"));
-                writeString(weights, "backend", "tensorflow");
-                writeString(weights, "keras_version", "2.4.0");
-                Group layer = weights.createGroup("dense");
-                writeStrings(layer, "weight_names", List.of("dense/kernel:0", "dense/bias:0"));
-                Group params = layer.createGroup("dense");
-                writeFloats(params, "kernel:0", kernel, inputs, units);
-                writeFloats(params, "bias:0", bias, units);
-                params.close();
-                layer.close();
-                weights.close();
-            } finally {
-                h5.close();
             }
         }
     }
@@ -68,13 +73,15 @@ final class KerasH5Writer {
     /** An .h5 file holding only the root attributes Keras writes (enough to read the compile() config). */
     static void writeAttributesOnly(Path file, String kerasVersion, String trainingConfigJson) {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
-            H5File h5 = new H5File(file.toString(), hdf5.H5F_ACC_TRUNC);
-            try {
-                writeString(h5, "keras_version", kerasVersion);
-                writeString(h5, "backend", "tensorflow");
-                writeString(h5, "training_config", trainingConfigJson);
-            } finally {
-                h5.close();
+            try (PointerScope scope = new PointerScope()) {
+                H5File h5 = new H5File(file.toString(), hdf5.H5F_ACC_TRUNC);
+                try {
+                    writeString(h5, "keras_version", kerasVersion);
+                    writeString(h5, "backend", "tensorflow");
+                    writeString(h5, "training_config", trainingConfigJson);
+                } finally {
+                    h5.close();
+                }
             }
         }
     }
@@ -87,6 +94,8 @@ final class KerasH5Writer {
         Attribute a = target.createAttribute(name, type, scalar);
         a.write(type, new BytePointer(bytes));
         a.close();
+        scalar.close();
+        type.close();
     }
 
     /** A 1-d attribute of fixed-length strings (as Keras writes layer_names and weight_names). */
@@ -102,6 +111,8 @@ final class KerasH5Writer {
         Attribute a = target.createAttribute(name, type, space);
         a.write(type, new BytePointer(bytes));
         a.close();
+        space.close();
+        type.close();
     }
 
     private static void writeFloats(Group group, String name, float[] data, long... shape) {
@@ -109,5 +120,6 @@ final class KerasH5Writer {
         DataSet ds = group.createDataSet(name, PredType.NATIVE_FLOAT(), space);
         ds.write(new FloatPointer(data), PredType.NATIVE_FLOAT());
         ds.close();
+        space.close();
     }
 }

@@ -230,14 +230,33 @@ public final class GoldenReader {
             probe = probe.get(0);
         }
         int[] dims = shape.stream().mapToInt(Integer::intValue).toArray();
-        int size = 1;
+        // the shape comes from the first element at each depth only: check it against the data before allocating,
+        // or a small ragged file could ask for 2^31 numbers (int overflow or OutOfMemoryError)
+        long size = 1;
         for (int d : dims) {
-            size *= d;
+            size = Math.min(size * d, Integer.MAX_VALUE + 1L);
         }
-        double[] data = new double[size];
+        long leaves = countLeaves(node, 0, dims.length);
+        if (size != leaves) {
+            throw new GoldenFormatException(where + " is not a regular nested array (its first elements give the "
+                    + "shape " + Tensor.shapeString(dims) + ", but it holds " + leaves + " values)");
+        }
+        double[] data = new double[(int) size];
         int[] cursor = {0};
         fill(node, 0, dims, data, cursor, where);
         return Tensor.of(data, dims);
+    }
+
+    /** Number of values at depth {@code rank} of a nested array (anything else counts as one value). */
+    private static long countLeaves(JsonNode node, int depth, int rank) {
+        if (depth == rank || !node.isArray()) {
+            return 1;
+        }
+        long n = 0;
+        for (JsonNode child : node) {
+            n += countLeaves(child, depth + 1, rank);
+        }
+        return n;
     }
 
     private static void fill(JsonNode node, int depth, int[] dims, double[] data, int[] cursor, String where) {

@@ -87,7 +87,14 @@ public final class GoldenRunner {
 
         @SuppressWarnings("unchecked")
         CaseResult run() {
-            Object[] resolved = resolve(c);
+            Object[] resolved;
+            try {
+                resolved = resolve(c);
+            } catch (MetricException e) {
+                // "accuracy" resolved from the shapes of a first update that has none (scalars): a failed case,
+                // not a crashed run
+                return failed(-1, null, null, "resolving " + c.metric() + " failed: " + e.getMessage());
+            }
             Metric metric;
             try {
                 metric = open((String) resolved[0], (Map<String, Object>) resolved[1]);

@@ -231,7 +231,7 @@ public final class AccuracyMetrics {
             }
             // y_pred holds class ids sorted by score: a match is y_true among the first k columns
             int n = yPred.dim(-1);
-            int rows = yPred.size() / n;
+            int rows = rowsOf(yPred);
             if (yTrue.size() != rows) {
                 throw new InvalidInputException("y_true of shape " + yTrue.shapeString() + " must hold one id per "
                         + "row of y_pred of shape " + yPred.shapeString());
@@ -253,7 +253,7 @@ public final class AccuracyMetrics {
     /** 1.0 where fewer than {@code k} scores in the row are strictly greater than the target's score. */
     static Tensor inTopK(Tensor targets, Tensor scores, int k) {
         int n = scores.dim(-1);
-        int rows = scores.size() / n;
+        int rows = rowsOf(scores);
         if (targets.size() != rows) {
             throw new InvalidInputException("y_true of shape " + targets.shapeString() + " must hold one class per "
                     + "row of y_pred of shape " + scores.shapeString());
@@ -274,6 +274,15 @@ public final class AccuracyMetrics {
             out[r] = match(greater < k);
         }
         return Tensor.of(out, trueShapeOrRows(targets, rows));
+    }
+
+    /** Number of rows along the last axis (the product of the other dimensions; right when the last axis is 0). */
+    private static int rowsOf(Tensor t) {
+        int rows = 1;
+        for (int d : KerasShapes.dropLast(t.shape())) {
+            rows *= d;
+        }
+        return rows;
     }
 
     private static int[] trueShapeOrRows(Tensor targets, int rows) {

@@ -146,6 +146,8 @@ final class AUC extends AbstractMetric {
     private AUC(MetricConfig config) {
         super(config);
         this.numThresholds = config.getInt("num_thresholds");
+        // four (T,) or (T, L) variables: refuse a huge num_thresholds before allocating thresholds of that size
+        requireStateFits("num_thresholds=" + numThresholds, 4L * numThresholds);
         this.curve = Curve.parse(config.getString("curve"));
         this.summation = Summation.parse(config.getString("summation_method"));
         this.multiLabel = config.getBool("multi_label");
@@ -237,6 +239,29 @@ final class AUC extends AbstractMetric {
 
     private double r(double x) {
         return dtype().round(x);
+    }
+
+    /**
+     * A restored or merged multi-label state must be what an update builds: the four variables of one shape
+     * {@code (num_thresholds, L)}, with L the length of {@code label_weights} when given.
+     */
+    @Override
+    protected void checkState() {
+        if (!multiLabel || !tp.isBuilt()) {
+            return;
+        }
+        int[] shape = tp.shape();
+        boolean ok = shape.length == 2 && shape[0] == numThresholds
+                && (labelWeights == null || shape[1] == labelWeights.length);
+        for (StateVariable v : List.of(fp, tn, fn)) {
+            ok &= v.isBuilt() && Arrays.equals(shape, v.shape());
+        }
+        if (!ok) {
+            throw new MetricException(label() + ": inconsistent state: true_positives, false_positives, "
+                    + "true_negatives and false_negatives must all have shape (num_thresholds=" + numThresholds
+                    + ", num_labels" + (labelWeights == null ? "" : "=" + labelWeights.length) + "), got "
+                    + Tensor.shapeString(shape));
+        }
     }
 
     @Override

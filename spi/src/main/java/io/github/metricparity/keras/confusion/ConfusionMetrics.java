@@ -291,6 +291,7 @@ public final class ConfusionMetrics {
             // ops.greater_equal(float32 rates, python float) compares in float32
             this.value = config.dtype().round(config.getDouble(valueKey));
             int n = config.getInt("num_thresholds");
+            requireStateFits("num_thresholds=" + n, 4L * n);
             double[] thresholds;
             boolean evenly;
             if (n == 1) {

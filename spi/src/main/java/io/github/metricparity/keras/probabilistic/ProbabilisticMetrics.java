@@ -142,7 +142,12 @@ public final class ProbabilisticMetrics {
             Inputs.requireSameShape("y_true", yTrue, "y_pred", yPred);
             Inputs.requireRankAtLeast("y_pred", yPred, 1);
             int n = yPred.dim(-1);
-            int rows = yPred.size() / Math.max(n, 1);
+            if (n == 0) {
+                // the mean over an empty axis is NaN in Keras; refused rather than a silent NaN
+                throw new InvalidInputException("y_pred of shape " + yPred.shapeString() + " has an empty last "
+                        + "axis, which binary crossentropy averages over");
+            }
+            int rows = yPred.size() / n;
             double[] out = new double[rows];
             for (int r = 0; r < rows; r++) {
                 out[r] = fn.row(yTrue, yPred, r * n, n);

@@ -81,6 +81,9 @@ final class R2Score extends AbstractMetric {
                     + p.shapeString() + " do not broadcast");
         }
         Tensor w = weight(sampleWeight, t);
+        if (sum.isBuilt()) {
+            requireConsistentState(); // a restored state is checked before its shape is read
+        }
         int outputs = sum.isBuilt() ? sum.shape()[0] : p.dim(1);
         requireColumns("y_true", t.dim(1), outputs, t, p);
         requireColumns("y_pred", full[1], outputs, t, p);
