@@ -29,9 +29,12 @@ public final class Fused {
         return (Float.floatToRawIntBits(v) & 0x7f800000) + 0x00800000;
     }
 
-    /** {@link #nonFinite(float)} for a double: negative when {@code v} is NaN or infinite. */
+    /**
+     * {@link #nonFinite(float)} for a double read as float32: negative when {@code v} is NaN, infinite, or beyond
+     * float32's range (a float32 metric refuses it; a float64 one may take it, on the generic path).
+     */
     public static long nonFinite(double v) {
-        return (Double.doubleToRawLongBits(v) & 0x7ff0000000000000L) + 0x0010000000000000L;
+        return nonFinite((float) v);
     }
 
     /**
