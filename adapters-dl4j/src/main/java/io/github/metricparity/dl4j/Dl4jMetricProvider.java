@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The Deeplearning4j provider (id {@value #ID}), discovered with {@link java.util.ServiceLoader}: every Keras metric
  * of {@link KerasCatalog}, as {@link Nd4jMetric}s that take ND4J arrays (and {@link Nd4jValuesMetric}s for
- * {@code Mean} and {@code Sum}), with ND4J fast paths for large batches of the accuracy family. A family added to the
- * catalog is offered here without change.
+ * {@code Mean} and {@code Sum}), with opt-in ND4J fast paths for large batches of the accuracy family. A family added
+ * to the catalog is offered here without change.
  *
  * <pre>{@code
  * MetricRegistry keras = MetricRegistry.load("dl4j");

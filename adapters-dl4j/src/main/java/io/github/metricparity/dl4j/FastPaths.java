@@ -6,26 +6,27 @@ import java.util.List;
 
 /**
  * Picks the ND4J fast path of a reference metric from its class and config, or none, and says from which batch size
- * on it is used.
+ * on it is used: by default never, since the reference metrics got fused loops.
  *
  * <h2>Where ND4J pays off</h2>
- * Crossing to a reference metric costs one bulk copy per array (memory-copy speed) and the reference's JIT-compiled
- * loops; an ND4J op costs a native call with OpenMP set-up, 0.1 to 0.5 ms each on a 2-core machine, and a fast path
+ * Crossing to a reference metric costs one bulk copy per array (memory-copy speed) and the reference's fused,
+ * allocation-free loop (checks, argmax or threshold, sums in one pass); an ND4J op costs a native call with OpenMP
+ * set-up, 0.1 to 0.5 ms each on a 2-core machine (far more when the cores are oversubscribed), and a fast path
  * needs several (finiteness, argmax or threshold, comparison, reductions). Measured on 2 cores
- * ({@code OMP_NUM_THREADS=1}; README, DL4J section): at 256 x 10 predictions the reference path is 8 to 12 times
- * faster, at 4096 x 100 they are even, from about a million elements on the argmax fast paths of
- * {@code CategoricalAccuracy} and {@code SparseCategoricalAccuracy} win (1.4 to 2.3 times faster at 8192 x 1000).
- * They are therefore used from {@value #DEFAULT_MIN_ELEMENTS} prediction elements on (system property
- * {@value #MIN_ELEMENTS_PROPERTY}). Fast paths for {@code BinaryAccuracy} and the crossentropies were measured too and
- * dropped: element-wise thresholds, clips, logs and log-sum-exps take several ND4J passes (over double copies for
- * the crossentropies) against the reference's single fused loop, and were slower at every size but one (up to 17
- * times at 256 x 10).
+ * ({@code OMP_NUM_THREADS=1}, min of 30 to 300 updates; README, DL4J section) the reference path is faster at
+ * every size up to 4096 x 256 (2 to 15 times), even at 8192 x 1000, and 3 times faster (SparseCategoricalAccuracy)
+ * and 1.4 times faster (CategoricalAccuracy) at 1,000,000 x 10; with ND4J's default threads on a busy machine the
+ * fast paths were up to 9 times slower. They are therefore off unless the system property
+ * {@value #MIN_ELEMENTS_PROPERTY} sets the prediction size from which they are used (for a machine where ND4J's
+ * threads pay off). Fast paths for {@code BinaryAccuracy} and the crossentropies were measured too and dropped:
+ * element-wise thresholds, clips, logs and log-sum-exps take several ND4J passes (over double copies for the
+ * crossentropies) against the reference's single fused loop.
  */
 final class FastPaths {
     /** The system property that sets {@link #minElements()}. */
     static final String MIN_ELEMENTS_PROPERTY = "metricparity.dl4j.fastPathMinElements";
-    /** About where the accuracy fast paths start to beat the reference path (4096 x 256 predictions). */
-    static final long DEFAULT_MIN_ELEMENTS = 1L << 20;
+    /** No batch size: the reference path was never slower where measured (see above). */
+    static final long DEFAULT_MIN_ELEMENTS = Long.MAX_VALUE;
 
     private static final List<String> MEAN_STATE = List.of("total", "count");
 

@@ -13,11 +13,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Its meaning, config, state and result are those of the reference metric it wraps: every method of
  * {@link Metric} is the reference's. {@link #update(INDArray, INDArray, INDArray)} hands the batch to the reference
- * metric as {@link Tensor}s (one bulk copy per array, see {@link Nd4jTensors}), which accepts or refuses it with
- * Keras's rules; for large batches of {@code CategoricalAccuracy} and {@code SparseCategoricalAccuracy} (rank-2 float
- * or double predictions of at least {@code metricparity.dl4j.fastPathMinElements} elements, about a million by
- * default) it computes the batch with ND4J ops instead, without copying, and adds the result to the reference's state (see {@code FastPaths} for the
- * measurements behind the threshold). A refused update leaves the state unchanged either way.
+ * metric as {@link Tensor}s (one bulk copy per array, see {@link Nd4jTensors}, into arrays the instance keeps
+ * for the next batch and drops on {@link #reset}), which accepts or refuses it with
+ * Keras's rules. When the system property {@code metricparity.dl4j.fastPathMinElements} is set, batches of
+ * {@code CategoricalAccuracy} and {@code SparseCategoricalAccuracy} with at least that many prediction elements
+ * (rank-2 float or double) are computed with ND4J ops instead, without copying, and the result added to the
+ * reference's state; by default they are not, the reference path being faster (see {@code FastPaths} for the
+ * measurements). A refused update leaves the state unchanged either way.
  *
  * <p>Not thread-safe: confine an instance to one thread, or give each thread its own and {@link #merge} them.
  */
@@ -27,6 +29,10 @@ public class Nd4jMetric implements Metric {
     private final long fastPathMinElements;
     private final Map<String, Object> config;
     private long fastBatches;
+    // the batch's arrays cross to the reference metric through these (one copy each, no allocation per batch)
+    private final CopyBuffer yTrueCopy = new CopyBuffer();
+    private final CopyBuffer yPredCopy = new CopyBuffer();
+    private final CopyBuffer weightCopy = new CopyBuffer();
 
     Nd4jMetric(Metric reference) {
         this(reference, FastPaths.minElements());
@@ -58,8 +64,8 @@ public class Nd4jMetric implements Metric {
                 return;
             }
         }
-        reference.update(Nd4jTensors.toTensor(yTrue), Nd4jTensors.toTensor(yPred),
-                Nd4jTensors.toTensor(sampleWeight));
+        reference.update(Nd4jTensors.toTensor(yTrue, yTrueCopy), Nd4jTensors.toTensor(yPred, yPredCopy),
+                Nd4jTensors.toTensor(sampleWeight, weightCopy));
     }
 
     /** {@link #update(INDArray, INDArray, INDArray)} without weights. */
@@ -110,6 +116,9 @@ public class Nd4jMetric implements Metric {
     @Override
     public void reset() {
         reference.reset();
+        yTrueCopy.release();
+        yPredCopy.release();
+        weightCopy.release();
     }
 
     @Override

@@ -26,6 +26,14 @@ public final class Nd4jTensors {
 
     /** The array's values and shape as a {@link Tensor} (rank 0 for a scalar), in one bulk copy; null stays null. */
     public static Tensor toTensor(INDArray array) {
+        return toTensor(array, null);
+    }
+
+    /**
+     * {@link #toTensor(INDArray)} copying into {@code buffer}'s reused array (a new array when null): the tensor is
+     * valid until the buffer's next use.
+     */
+    static Tensor toTensor(INDArray array, CopyBuffer buffer) {
         if (array == null) {
             return null;
         }
@@ -34,18 +42,19 @@ public final class Nd4jTensors {
             return array.dataType() == DataType.FLOAT ? Tensor.of(new float[0], shape) : Tensor.of(new double[0], shape);
         }
         INDArray dense = isDenseRowMajor(array) ? array : array.dup('c');
+        int n = (int) dense.length();
         if (dense.dataType() == DataType.FLOAT) {
-            float[] out = new float[(int) dense.length()];
+            float[] out = buffer == null ? new float[n] : buffer.floats(n);
             // a bulk get from the direct buffer (memcpy speed); DataBuffer.asFloat() copies element by element
-            dense.data().asNioFloat().get(out);
-            return Tensor.of(out, shape);
+            dense.data().asNioFloat().get(out, 0, n);
+            return Tensor.ofFloats(out, 0, shape);
         }
         if (dense.dataType() != DataType.DOUBLE) {
             dense = dense.castTo(DataType.DOUBLE);
         }
-        double[] out = new double[(int) dense.length()];
-        dense.data().asNioDouble().get(out);
-        return Tensor.of(out, shape);
+        double[] out = buffer == null ? new double[n] : buffer.doubles(n);
+        dense.data().asNioDouble().get(out, 0, n);
+        return Tensor.ofDoubles(out, 0, shape);
     }
 
     /**

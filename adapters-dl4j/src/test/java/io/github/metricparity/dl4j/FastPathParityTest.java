@@ -79,13 +79,16 @@ class FastPathParityTest {
     }
 
     @Test
-    void byDefaultOnlyLargeBatchesTakeTheFastPath() {
+    void byDefaultBatchesGoThroughTheReferenceAndTheThresholdOptsIn() {
         Nd4jMetric metric = new Dl4jMetricProvider().create("CategoricalAccuracy", Map.of());
         TestArrays data = new TestArrays(3, DataType.FLOAT);
-        metric.update(data.oneHot(64, CLASSES), data.distributions(64, CLASSES));
-        assertEquals(0, metric.fastBatches(), "a small batch is cheaper through the reference");
-        int rows = (int) (FastPaths.DEFAULT_MIN_ELEMENTS / CLASSES) + 1;
+        int rows = (1 << 20) / CLASSES + 1;
         metric.update(data.oneHot(rows, CLASSES), data.distributions(rows, CLASSES));
-        assertEquals(1, metric.fastBatches());
+        assertEquals(0, metric.fastBatches(), "the reference path was faster at every measured size");
+        Nd4jMetric optedIn = new Nd4jMetric(KerasCatalog.byClassName("CategoricalAccuracy").create(Map.of()), 1 << 20);
+        optedIn.update(data.oneHot(64, CLASSES), data.distributions(64, CLASSES));
+        assertEquals(0, optedIn.fastBatches(), "below the threshold");
+        optedIn.update(data.oneHot(rows, CLASSES), data.distributions(rows, CLASSES));
+        assertEquals(1, optedIn.fastBatches());
     }
 }

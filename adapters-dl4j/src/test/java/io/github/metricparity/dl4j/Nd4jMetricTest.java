@@ -77,6 +77,34 @@ class Nd4jMetricTest {
     }
 
     @Test
+    void reusedCopyArraysGiveEachBatchItsOwnValues() {
+        // the instance keeps its copy arrays between batches: a smaller batch after a larger one, float then
+        // double, must see only its own elements (not the tail of the previous batch)
+        for (String id : List.of("BinaryCrossentropy", "MeanIoU", "AUC")) {
+            Map<String, Object> config = id.equals("MeanIoU") ? Map.of("num_classes", 3) : Map.of();
+            Nd4jMetric adapter = provider.create(id, config);
+            Metric reference = KerasCatalog.byClassName(id).create(config);
+            TestArrays data = new TestArrays(11, DataType.FLOAT);
+            for (int[] batch : new int[][] {{40, 0}, {7, 1}, {23, 0}, {1, 1}}) {
+                int n = batch[0];
+                DataType type = batch[1] == 0 ? DataType.FLOAT : DataType.DOUBLE;
+                INDArray yTrue = id.equals("MeanIoU") ? data.classIds(n, 3, false).castTo(type)
+                        : data.zeroOnes(n, 1).castTo(type);
+                INDArray yPred = id.equals("MeanIoU") ? data.classIds(n, 3, false).castTo(type)
+                        : data.probabilities(n, 1).castTo(type);
+                INDArray weight = data.weights(n).castTo(type);
+                adapter.update(yTrue, yPred, weight);
+                reference.update(Nd4jTensors.toTensor(yTrue), Nd4jTensors.toTensor(yPred),
+                        Nd4jTensors.toTensor(weight));
+                assertEquals(reference.snapshot(), adapter.snapshot(), id + " after a batch of " + n);
+            }
+            adapter.reset();
+            reference.reset();
+            assertEquals(reference.snapshot(), adapter.snapshot(), id + " after reset");
+        }
+    }
+
+    @Test
     void refusedBatchesLeaveTheStateUnchanged() {
         Nd4jMetric sca = new Nd4jMetric(KerasCatalog.byClassName("SparseCategoricalAccuracy").create(Map.of()), 0);
         sca.update(arr(new double[][] {{1}, {0}}), arr(new double[][] {{0.2, 0.8}, {0.6, 0.4}}));

@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@link #update} checks that inputs are present and finite, then runs {@link #updateState} as a transaction:
- *       if it throws, every state variable is restored, so a refused update changes nothing.</li>
+ *       if it throws, every state variable is restored, so a refused update changes nothing. Common shapes first
+ *       get a chance at a {@link #fusedUpdate} that does the same in one allocation-free pass.</li>
  *   <li>{@link #snapshot}, {@link #restore} and {@link #merge} work on the variables declared with
  *       {@link #addVariable} / {@link #addLazyVariable}; merging adds them element-wise (every Keras metric state is
  *       additive), and refuses a state of another class or config.</li>
@@ -31,6 +32,8 @@ public abstract class AbstractMetric implements Metric {
     private final MetricConfig config;
     private final List<StateVariable> variables = new ArrayList<>();
     private final ProbabilityDiagnostics diagnostics;
+    // updates that took the fused path (tests check that their batches did)
+    long fusedUpdates;
     private long stateValues;
 
     protected AbstractMetric(MetricConfig config) {
@@ -110,6 +113,16 @@ public abstract class AbstractMetric implements Metric {
 
     @Override
     public void update(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+        Fused.Check check = diagnostics.fusedCheck();
+        if (check != null && yTrue != null && yPred != null && fusedUpdate(yTrue, yPred, sampleWeight, check)) {
+            fusedUpdates++;
+            return;
+        }
+        updateGeneric(yTrue, yPred, sampleWeight);
+    }
+
+    /** The update without the fused shortcut (package-private: tests compare fused updates with it). */
+    final void updateGeneric(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
         Inputs.requireFinite(this, "y_true", yTrue);
         double[] range = Inputs.finiteRange(this, "y_pred", yPred);
         if (sampleWeight != null) {
@@ -117,6 +130,20 @@ public abstract class AbstractMetric implements Metric {
         }
         diagnostics.check(this, yPred, range[0], range[1]);
         transact(() -> updateState(yTrue, yPred, sampleWeight));
+    }
+
+    /**
+     * A fused update for the common shapes of a metric: the checks of {@link #update} and {@link #updateState} in
+     * one pass over the inputs, without allocating, the state changed only at the end. It declines (returns false,
+     * having changed nothing) when the batch is not its specialisation, or when a value needs the generic path's
+     * attention (not finite, a refused label, a {@code y_pred} value that {@code check} flags); the generic path
+     * then accepts, refuses or warns as always. An override must be an obviously equivalent specialisation of
+     * {@link #updateState}: the same state for every batch it takes. None by default.
+     *
+     * @param check what {@code y_pred} must satisfy for the probability diagnostics to have nothing to say
+     */
+    protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+        return false;
     }
 
     /**

@@ -112,6 +112,21 @@ final class ProbabilityDiagnostics {
         }
     }
 
+    /**
+     * What a fused update must verify about {@code y_pred} for {@link #check} to have nothing to say: finiteness
+     * only once the instance has warned or expects nothing, values in [0, 1] otherwise; null while the row sums of
+     * a distribution are still checked (the fused update must leave the batch to the generic path).
+     */
+    Fused.Check fusedCheck() {
+        if (warned || expectation == Expectation.NONE) {
+            return Fused.Check.FINITE;
+        }
+        if (expectation == Expectation.DISTRIBUTION && rowSumChecks < ROW_SUM_CHECKS) {
+            return null;
+        }
+        return Fused.Check.UNIT_INTERVAL;
+    }
+
     private void warn(AbstractMetric metric, String problem) {
         // in strict mode Diagnostics.warn throws before we mark the instance as warned, so every bad batch is refused
         String name = metric.name().equals(metric.cfg().definition().defaultName()) ? null : metric.name();

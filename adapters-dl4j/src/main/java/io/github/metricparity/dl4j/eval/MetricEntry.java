@@ -62,7 +62,7 @@ final class MetricEntry implements Serializable {
     /** An entry for a metric instance (its state is carried along). */
     static MetricEntry of(Metric metric) {
         if (KerasCatalog.byClassName(metric.className()) != null && !(metric instanceof Nd4jMetric)) {
-            // the same Keras class through the dl4j provider, so batches of ND4J arrays take its fast paths
+            // the same Keras class through the dl4j provider, which takes batches of ND4J arrays
             Nd4jMetric nd4j = new Dl4jMetricProvider().create(metric.className(), metric.config());
             nd4j.restore(metric.snapshot());
             metric = nd4j;

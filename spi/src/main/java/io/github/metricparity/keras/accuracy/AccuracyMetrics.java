@@ -1,5 +1,6 @@
 package io.github.metricparity.keras.accuracy;
 
+import io.github.metricparity.keras.Fused;
 import io.github.metricparity.keras.Inputs;
 import io.github.metricparity.keras.KerasShapes;
 import io.github.metricparity.keras.MetricConfig;
@@ -108,6 +109,12 @@ public final class AccuracyMetrics {
         }
 
         @Override
+        protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+            return accumulateFused(FusedAccuracy.binary(yTrue, yPred, fusedWeights(sampleWeight, yPred), check,
+                    threshold));
+        }
+
+        @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             DType dt = INPUT;
             Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(KerasShapes.rounded(yTrue, INPUT), yPred, true);
@@ -120,6 +127,11 @@ public final class AccuracyMetrics {
     static final class CategoricalAccuracy extends MeanMetricWrapper {
         CategoricalAccuracy(MetricConfig config) {
             super(config);
+        }
+
+        @Override
+        protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+            return accumulateFused(FusedAccuracy.categorical(yTrue, yPred, fusedWeights(sampleWeight, yPred), check));
         }
 
         @Override
@@ -141,6 +153,12 @@ public final class AccuracyMetrics {
     static final class SparseCategoricalAccuracy extends MeanMetricWrapper {
         SparseCategoricalAccuracy(MetricConfig config) {
             super(config);
+        }
+
+        @Override
+        protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+            return accumulateFused(FusedAccuracy.sparseCategorical(yTrue, yPred, fusedWeights(sampleWeight, yPred),
+                    check));
         }
 
         @Override

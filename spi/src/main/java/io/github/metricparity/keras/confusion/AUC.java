@@ -1,6 +1,7 @@
 package io.github.metricparity.keras.confusion;
 
 import io.github.metricparity.keras.AbstractMetric;
+import io.github.metricparity.keras.Fused;
 import io.github.metricparity.keras.MetricConfig;
 import io.github.metricparity.keras.MetricDefinition;
 import io.github.metricparity.keras.Numerics;
@@ -195,6 +196,12 @@ final class AUC extends AbstractMetric {
             this.tn = addLazyVariable("true_negatives");
             this.fn = addLazyVariable("false_negatives");
         }
+    }
+
+    @Override
+    protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+        return !multiLabel
+                && update.applyFused(yTrue, yPred, sampleWeight, check, tp.data(), fp.data(), tn.data(), fn.data());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.metricparity.keras.confusion;
 
+import io.github.metricparity.keras.Fused;
 import io.github.metricparity.keras.KerasShapes;
 import io.github.metricparity.keras.Numerics;
 import io.github.metricparity.spi.DType;
@@ -37,6 +38,8 @@ import java.util.stream.IntStream;
 final class ConfusionMatrixUpdate {
     /** {@code metrics_utils.NEG_INF}: the value {@code top_k} gives to entries outside the top k. */
     static final double NEG_INF = -1e10;
+    /** Up to this many thresholds, {@link #countBelow} counts instead of searching. */
+    private static final int LINEAR_COUNT = 8;
 
     private final DType dtype;
     private final int numThresholds;
@@ -50,6 +53,15 @@ final class ConfusionMatrixUpdate {
     // non-even path: the thresholds in the dtype, sorted, and their original positions
     private final double[] sortedThresholds;
     private final int[] order;
+    // the fused update's per-bucket sums, kept between updates: (bucket << 1 | label) counts or weights
+    private final boolean fusable;
+    // float32 and a few thresholds: their order keys (Fused.orderKey), sorted
+    private final int[] sortedKeys;
+    private int[] bucketCounts;
+    private double[] bucketWeights;
+    private double[] fusedTrue;
+    private double[] fusedFalse;
+    private final double[] fusedTotals = new double[2];
 
     /**
      * @param dtype        the metric dtype (float32 by default)
@@ -85,6 +97,16 @@ final class ConfusionMatrixUpdate {
         for (int j = 0; j < idx.length; j++) {
             order[j] = idx[j];
             sortedThresholds[j] = cast[idx[j]];
+        }
+        this.fusable = topK == null && classId == null && !multiLabel && labelWeights == null
+                && Fused.floating(dtype);
+        if (dtype == DType.FLOAT32 && !evenly && cast.length <= LINEAR_COUNT) {
+            sortedKeys = new int[cast.length];
+            for (int j = 0; j < cast.length; j++) {
+                sortedKeys[j] = Fused.orderKey((float) sortedThresholds[j]);
+            }
+        } else {
+            sortedKeys = null;
         }
     }
 
@@ -226,6 +248,18 @@ final class ConfusionMatrixUpdate {
                 }
             }
         }
+        addCumulated(trueB, falseB, totalTrue, 0, totalFalse, 0, lanes, tp, fp, tn, fn);
+    }
+
+    /**
+     * Adds the counts per threshold that the bucket sums give: bucket {@code b} of lane {@code l} at
+     * {@code b * lanes + l} holds the weight of the predictions above exactly the thresholds {@code [0, b)}
+     * (sorted order when not even).
+     */
+    private void addCumulated(double[] trueB, double[] falseB, double[] totalTrue, int trueAt, double[] totalFalse,
+            int falseAt, int lanes, double[] tp, double[] fp, double[] tn, double[] fn) {
+        int t = numThresholds;
+        int buckets = evenly ? t : t + 1;
         for (int lane = 0; lane < lanes; lane++) {
             if (evenly) {
                 // tp[j] = sum of buckets >= j (bucket indices shifted by one above); fn/tn = totals - tp/fp
@@ -237,8 +271,8 @@ final class ConfusionMatrixUpdate {
                     int k = j * lanes + lane;
                     add(tp, k, accT);
                     add(fp, k, accF);
-                    add(fn, k, totalTrue[lane] - accT);
-                    add(tn, k, totalFalse[lane] - accF);
+                    add(fn, k, totalTrue[trueAt + lane] - accT);
+                    add(tn, k, totalFalse[falseAt + lane] - accF);
                 }
             } else {
                 // sorted threshold j: predictions in buckets > j are above it, buckets <= j are not
@@ -248,13 +282,202 @@ final class ConfusionMatrixUpdate {
                     belowT += trueB[j * lanes + lane];
                     belowF += falseB[j * lanes + lane];
                     int k = order[j] * lanes + lane;
-                    add(tp, k, totalTrue[lane] - belowT);
-                    add(fp, k, totalFalse[lane] - belowF);
+                    add(tp, k, totalTrue[trueAt + lane] - belowT);
+                    add(fp, k, totalFalse[falseAt + lane] - belowF);
                     add(fn, k, belowT);
                     add(tn, k, belowF);
                 }
             }
         }
+    }
+
+    /**
+     * The fused form of {@link #apply} ({@link io.github.metricparity.keras.AbstractMetric#fusedUpdate}) for the
+     * common configs and shapes: no {@code top_k}, {@code class_id}, {@code multi_label} or {@code label_weights},
+     * a floating dtype, {@code y_true} and {@code y_pred} of one shape after Keras's squeeze or expand, and a weight
+     * that needs no broadcast. One pass checks the values ({@code check} on {@code y_pred}, finiteness of the
+     * others) and counts each prediction into its bucket, exactly as {@link #apply} buckets it, in sums kept by
+     * this instance between updates; the same cumulation then adds them to the targets. Returns false, having
+     * changed no target, to decline.
+     */
+    boolean applyFused(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check, double[] tp, double[] fp,
+            double[] tn, double[] fn) {
+        if (!fusable) {
+            return false;
+        }
+        Tensor[] r = KerasShapes.squeezeOrExpandToSameRank(yPred, yTrue, true);
+        Tensor pred = r[0];
+        Tensor truth = r[1];
+        if (pred.rank() == 0 || !Arrays.equals(pred.shape(), truth.shape())) {
+            return false;
+        }
+        Tensor weight = null;
+        if (sampleWeight != null) {
+            // as apply reconciles it; a weight of the prediction's shape is broadcast as it is
+            weight = KerasShapes.squeezeOrExpandToSameRank(truth, KerasShapes.expandLast(sampleWeight), false)[1];
+            if (!Arrays.equals(weight.shape(), pred.shape())) {
+                return false;
+            }
+        }
+        int t = numThresholds;
+        if (!fits(tp, t) || !fits(fp, t) || !fits(tn, t) || !fits(fn, t)) {
+            return false;
+        }
+        int buckets = evenly ? t : t + 1;
+        if (bucketCounts == null) {
+            bucketCounts = new int[2 * buckets];
+            bucketWeights = new double[2 * buckets];
+        }
+        int[] counts = bucketCounts;
+        double[] sums = bucketWeights;
+        Arrays.fill(counts, 0);
+        Arrays.fill(sums, 0.0);
+
+        int n = pred.size();
+        float[] pf = pred.floatBuffer();
+        double[] pd = pred.doubleBuffer();
+        int po = pred.offset();
+        float[] tf = truth.floatBuffer();
+        double[] td = truth.doubleBuffer();
+        int to = truth.offset();
+        boolean f32 = dtype == DType.FLOAT32;
+        double scale = dtype.round(t - 1.0);
+        int lowest = withEpsilon ? 1 : 0; // the relu of the epsilon ends moves bucket -1 into bucket 0
+        long flags = 0;
+        double totalTrue = 0;
+        double totalFalse = 0;
+        boolean float32Counts = f32 && pf != null && tf != null && !fromLogits && weight == null
+                && (evenly || sortedKeys != null);
+        if (float32Counts) {
+            flags = evenly ? countEvenly(pf, po, tf, to, n, check, counts)
+                    : countSorted(pf, po, tf, to, n, check, counts);
+        }
+        for (int i = 0; i < n && !float32Counts; i++) {
+            double x = pf != null ? pf[po + i] : pd[po + i];
+            double y = tf != null ? tf[to + i] : td[to + i];
+            flags |= (pf != null ? Fused.flag(check, pf[po + i]) : Fused.flag(check, pd[po + i]))
+                    | Fused.nonFinite(y);
+            double p = fromLogits ? Numerics.sigmoid(x) : x;
+            if (f32) {
+                p = (float) p;
+                y = (float) y;
+            }
+            int b;
+            if (evenly) {
+                double product = Numerics.clip(p, 0.0, 1.0) * scale;
+                b = Math.max((int) Math.ceil(f32 ? (float) product : product), lowest);
+            } else {
+                b = countBelow(p);
+            }
+            int label = y != 0.0 ? 1 : 0;
+            int k = b << 1 | label;
+            if (weight == null) {
+                counts[k]++;
+            } else {
+                double raw = weight.get(i);
+                flags |= Fused.nonFinite(raw);
+                double wi = dtype.round(raw);
+                sums[k] += wi;
+                if (label == 1) {
+                    totalTrue += wi;
+                } else {
+                    totalFalse += wi;
+                }
+            }
+        }
+        if (flags < 0) {
+            return false;
+        }
+        if (fusedTrue == null) {
+            fusedTrue = new double[buckets];
+            fusedFalse = new double[buckets];
+        }
+        for (int b = 0; b < buckets; b++) {
+            if (weight == null) {
+                // counts of 1.0 weights: their sums in double are these integers exactly
+                fusedTrue[b] = counts[b << 1 | 1];
+                fusedFalse[b] = counts[b << 1];
+                totalTrue += fusedTrue[b];
+                totalFalse += fusedFalse[b];
+            } else {
+                fusedTrue[b] = sums[b << 1 | 1];
+                fusedFalse[b] = sums[b << 1];
+            }
+        }
+        fusedTotals[0] = totalTrue;
+        fusedTotals[1] = totalFalse;
+        addCumulated(fusedTrue, fusedFalse, fusedTotals, 0, fusedTotals, 1, 1, tp, fp, tn, fn);
+        return true;
+    }
+
+    /**
+     * The loop of {@link #applyFused} for unweighted float32 inputs and evenly spaced thresholds, in float
+     * arithmetic: a float32 product is the double product of two floats rounded once, so it is the bucket
+     * {@link #apply} computes. Returns the check flags.
+     */
+    private int countEvenly(float[] pf, int po, float[] tf, int to, int n, Fused.Check check, int[] counts) {
+        float scale = (float) (numThresholds - 1.0);
+        int lowest = withEpsilon ? 1 : 0;
+        boolean unit = check == Fused.Check.UNIT_INTERVAL;
+        int flags = 0;
+        for (int i = 0; i < n; i++) {
+            float p = pf[po + i];
+            float y = tf[to + i];
+            flags |= (unit ? Fused.outsideUnit(p) : Fused.nonFinite(p)) | Fused.nonFinite(y);
+            float clipped = p < 0f ? 0f : p > 1f ? 1f : p;
+            int b = Math.max((int) Math.ceil(clipped * scale), lowest);
+            counts[b << 1 | positive(y)]++;
+        }
+        return flags;
+    }
+
+    /**
+     * The loop of {@link #applyFused} for unweighted float32 inputs and a few sorted thresholds: the thresholds
+     * below {@code p} are counted with int comparisons of {@link Fused#orderKey}s, without branches. Returns the
+     * check flags.
+     */
+    private int countSorted(float[] pf, int po, float[] tf, int to, int n, Fused.Check check, int[] counts) {
+        int[] keys = sortedKeys;
+        boolean unit = check == Fused.Check.UNIT_INTERVAL;
+        int flags = 0;
+        if (keys.length <= 4) {
+            // unrolled: a missing threshold is above every key (it counts 0)
+            long k0 = keys.length > 0 ? keys[0] : Long.MAX_VALUE;
+            long k1 = keys.length > 1 ? keys[1] : Long.MAX_VALUE;
+            long k2 = keys.length > 2 ? keys[2] : Long.MAX_VALUE;
+            long k3 = keys.length > 3 ? keys[3] : Long.MAX_VALUE;
+            for (int i = 0; i < n; i++) {
+                float p = pf[po + i];
+                float y = tf[to + i];
+                flags |= (unit ? Fused.outsideUnit(p) : Fused.nonFinite(p)) | Fused.nonFinite(y);
+                long key = Fused.orderKey(p);
+                int b = (int) ((k0 - key >>> 63) + (k1 - key >>> 63) + (k2 - key >>> 63) + (k3 - key >>> 63));
+                counts[b << 1 | positive(y)]++;
+            }
+            return flags;
+        }
+        for (int i = 0; i < n; i++) {
+            float p = pf[po + i];
+            float y = tf[to + i];
+            flags |= (unit ? Fused.outsideUnit(p) : Fused.nonFinite(p)) | Fused.nonFinite(y);
+            int key = Fused.orderKey(p);
+            int b = 0;
+            for (int k : keys) {
+                b += (int) (((long) k - key) >>> 63);
+            }
+            counts[b << 1 | positive(y)]++;
+        }
+        return flags;
+    }
+
+    /** 1 for a label that is not zero (either sign), else 0, without a branch. */
+    private static int positive(float y) {
+        int magnitude = Float.floatToRawIntBits(y) << 1;
+        return (magnitude | -magnitude) >>> 31;
+    }
+
+    private static boolean fits(double[] target, int t) {
+        return target == null || target.length == t;
     }
 
     private static void add(double[] target, int k, double v) {
@@ -265,6 +488,14 @@ final class ConfusionMatrixUpdate {
 
     /** Number of sorted thresholds strictly below {@code p}: {@code p > t} holds for exactly those. */
     private int countBelow(double p) {
+        if (sortedThresholds.length <= LINEAR_COUNT) {
+            // a few thresholds: counting without branches beats a binary search's unpredictable ones
+            int below = 0;
+            for (double threshold : sortedThresholds) {
+                below += threshold < p ? 1 : 0;
+            }
+            return below;
+        }
         int lo = 0;
         int hi = sortedThresholds.length;
         while (lo < hi) {

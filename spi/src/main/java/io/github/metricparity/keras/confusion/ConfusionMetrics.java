@@ -1,6 +1,7 @@
 package io.github.metricparity.keras.confusion;
 
 import io.github.metricparity.keras.AbstractMetric;
+import io.github.metricparity.keras.Fused;
 import io.github.metricparity.keras.MetricConfig;
 import io.github.metricparity.keras.MetricDefinition;
 import io.github.metricparity.keras.Numerics;
@@ -181,6 +182,14 @@ public final class ConfusionMetrics {
         }
 
         @Override
+        protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+            double[] a = accumulator.data();
+            return update.applyFused(yTrue, yPred, sampleWeight, check, condition == Condition.TP ? a : null,
+                    condition == Condition.FP ? a : null, condition == Condition.TN ? a : null,
+                    condition == Condition.FN ? a : null);
+        }
+
+        @Override
         protected void updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
             double[] a = accumulator.data();
             update.apply(yTrue, yPred, sampleWeight, condition == Condition.TP ? a : null,
@@ -213,6 +222,12 @@ public final class ConfusionMetrics {
                     false, null, false);
             this.truePositives = addVariable("true_positives", thresholds.length);
             this.other = addVariable(precision ? "false_positives" : "false_negatives", thresholds.length);
+        }
+
+        @Override
+        protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+            return update.applyFused(yTrue, yPred, sampleWeight, check, truePositives.data(),
+                    precision ? other.data() : null, null, precision ? null : other.data());
         }
 
         @Override
@@ -296,6 +311,11 @@ public final class ConfusionMetrics {
             this.fp = addVariable("false_positives", thresholds.length);
             this.tn = addVariable("true_negatives", thresholds.length);
             this.fn = addVariable("false_negatives", thresholds.length);
+        }
+
+        @Override
+        protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+            return update.applyFused(yTrue, yPred, sampleWeight, check, tp.data(), fp.data(), tn.data(), fn.data());
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.github.metricparity.keras.iou;
 
+import io.github.metricparity.keras.Fused;
 import io.github.metricparity.keras.MetricConfig;
 import io.github.metricparity.spi.Tensor;
 
@@ -14,6 +15,12 @@ final class BinaryIoU extends IoU {
     BinaryIoU(MetricConfig config) {
         super(config, true);
         this.threshold = (float) config.getDouble("threshold");
+    }
+
+    /** The threshold makes new predictions first: the generic path. */
+    @Override
+    protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+        return false;
     }
 
     @Override

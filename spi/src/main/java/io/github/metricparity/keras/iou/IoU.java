@@ -2,6 +2,7 @@ package io.github.metricparity.keras.iou;
 
 import io.github.metricparity.keras.AbstractMetric;
 import io.github.metricparity.keras.AxisLayout;
+import io.github.metricparity.keras.Fused;
 import io.github.metricparity.keras.MetricConfig;
 import io.github.metricparity.keras.Numerics;
 import io.github.metricparity.keras.StateVariable;
@@ -9,6 +10,7 @@ import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.MetricException;
 import io.github.metricparity.spi.Tensor;
+import java.util.Arrays;
 
 /**
  * Keras {@code _IoUBase} + {@code IoU.result}: the confusion-matrix IoU behind IoU, MeanIoU, OneHotIoU and
@@ -24,6 +26,8 @@ class IoU extends AbstractMetric {
     private final boolean sparseYPred;
     private final int axis;
     private final StateVariable totalCm;
+    // the fused update's per-pair counts, kept between updates
+    private int[] pairCounts;
 
     /**
      * @param sparseYTrueFixed the {@code sparse_y_true} a class that does not take the argument passes to the base
@@ -98,6 +102,175 @@ class IoU extends AbstractMetric {
             double wi = w == null ? 1.0 : dt.round(w.get(w.size() == 1 ? 0 : i));
             cm[(int) ti * n + (int) pi] += wi;
         }
+    }
+
+    /**
+     * The fused update for class ids on both sides ({@code sparse_y_true}, and {@code sparse_y_pred} or scores whose
+     * class axis is the last), one id per position and no weight or one per position: it checks the values, takes
+     * the argmax of scores, and adds each (true, predicted) pair as {@link #updateState} does. Unweighted pairs of
+     * an integer dtype are counted in one pass into an int histogram kept by this instance (adding a count of 1.0s
+     * to an integral state is exact, so the order does not matter); otherwise a first pass checks the batch and a
+     * second adds the pairs to the state in order.
+     */
+    @Override
+    protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+        if (!sparseYTrue || yTrue.rank() == 0 || yPred.rank() == 0) {
+            return false;
+        }
+        int len = yTrue.size();
+        int scores = 0; // classes along the last axis of dense predictions
+        if (!sparseYPred) {
+            int last = yPred.rank() - 1;
+            if (axis != -1 && axis != last || yPred.dim(last) == 0) {
+                return false;
+            }
+            scores = yPred.dim(last);
+        }
+        if (yPred.size() != (sparseYPred ? len : (long) len * scores)
+                || sampleWeight != null && (sampleWeight.rank() == 0 || sampleWeight.size() != len)) {
+            return false;
+        }
+        double[] cm = totalCm.data();
+        boolean counting = sampleWeight == null && dtype().isInteger() && integral(cm);
+        if (counting) {
+            if (pairCounts == null) {
+                pairCounts = new int[numClasses * numClasses];
+            }
+            Arrays.fill(pairCounts, 0);
+        }
+        float[] tf = yTrue.floatBuffer();
+        float[] pf = yPred.floatBuffer();
+        if (counting && tf != null && pf != null && ignoreClass == null) {
+            if (!countFloat32(tf, yTrue.offset(), pf, yPred.offset(), len, scores)) {
+                return false;
+            }
+        } else {
+            long flags = 0;
+            for (int i = 0; i < len; i++) {
+                double tv = yTrue.get(i);
+                double pv = sparseYPred ? yPred.get(i) : argmaxRow(yPred, i * scores, scores);
+                // a dense row's argmax is -1 when a score is not finite
+                flags |= Fused.nonFinite(tv) | Fused.nonFinite(pv) | (sparseYPred ? 0 : (long) pv);
+                int k = pair(tv, pv);
+                if (counting && k >= 0) {
+                    pairCounts[k]++;
+                }
+            }
+            if (flags < 0 || sampleWeight != null && !allFinite(sampleWeight)) {
+                return false;
+            }
+        }
+        if (counting) {
+            for (int k = 0; k < cm.length; k++) {
+                cm[k] += pairCounts[k];
+            }
+            return true;
+        }
+        DType dt = dtype();
+        for (int i = 0; i < len; i++) {
+            int k = pair(yTrue.get(i), sparseYPred ? yPred.get(i) : argmaxRow(yPred, i * scores, scores));
+            if (k >= 0) {
+                cm[k] += sampleWeight == null ? 1.0 : dt.round(sampleWeight.get(i));
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Counts unweighted float32 pairs of an integer dtype without ignore_class into {@link #pairCounts}; false when
+     * a value is not finite. The cast truncates toward zero, so a value casts into {@code [0, n)} exactly when it
+     * lies in {@code (-1, n)}, and the int cast is that truncation.
+     */
+    private boolean countFloat32(float[] tf, int to, float[] pf, int po, int len, int scores) {
+        int n = numClasses;
+        int flags = 0;
+        for (int i = 0; i < len; i++) {
+            float t = tf[to + i];
+            float p;
+            if (sparseYPred) {
+                p = pf[po + i];
+                flags |= Fused.nonFinite(p);
+            } else {
+                int arg = argmaxRow(pf, po + i * scores, scores);
+                flags |= arg;
+                p = arg;
+            }
+            flags |= Fused.nonFinite(t);
+            if (t > -1f && t < n && p > -1f && p < n) {
+                pairCounts[(int) t * n + (int) p]++;
+            }
+        }
+        return flags >= 0;
+    }
+
+    /**
+     * The confusion-matrix cell of a (label, prediction) pair cast to the metric dtype, or -1 when the pair is
+     * dropped: outside {@code [0, num_classes)}, or a true class equal to {@code ignore_class}.
+     */
+    private int pair(double label, double prediction) {
+        DType dt = dtype();
+        // (long) truncates toward zero as the integer cast does; values too large for it are dropped either way
+        double ti = dt.isInteger() ? (long) label : dt.round(label);
+        double pi = dt.isInteger() ? (long) prediction : dt.round(prediction);
+        int n = numClasses;
+        if (!(ti >= 0 && ti < n && pi >= 0 && pi < n) || ignoreClass != null && ti == dt.round(ignoreClass)) {
+            return -1;
+        }
+        return (int) ti * n + (int) pi;
+    }
+
+    /** True when every count is an integer that 1.0s can be added to exactly (below 2^52). */
+    private static boolean integral(double[] cm) {
+        for (double v : cm) {
+            if (v != Math.rint(v) || Math.abs(v) >= 0x1p52) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFinite(Tensor t) {
+        long flags = 0;
+        for (int i = 0; i < t.size(); i++) {
+            flags |= Fused.nonFinite(t.get(i));
+        }
+        return flags >= 0;
+    }
+
+    /** {@link #argmax} of one row of {@code length} scores from flat index {@code from}; -1 if one is not finite. */
+    private static int argmaxRow(Tensor x, int from, int length) {
+        int best = 0;
+        float bestValue = argmaxKey(x.get(from));
+        long flags = Fused.nonFinite(x.get(from));
+        for (int j = 1; j < length; j++) {
+            flags |= Fused.nonFinite(x.get(from + j));
+            float v = argmaxKey(x.get(from + j));
+            if (v > bestValue) {
+                bestValue = v;
+                best = j;
+            }
+        }
+        return flags < 0 ? -1 : best;
+    }
+
+    /** {@link #argmaxRow(Tensor, int, int)} of float32 scores: bit patterns compared when they are non-negative. */
+    private static int argmaxRow(float[] f, int from, int length) {
+        int fast = Fused.argmaxNonNegative(f, from, length);
+        if (fast >= 0) {
+            return fast;
+        }
+        int best = 0;
+        float bestValue = argmaxKey(f[from]);
+        int flags = Fused.nonFinite(f[from]);
+        for (int j = 1; j < length; j++) {
+            flags |= Fused.nonFinite(f[from + j]);
+            float v = argmaxKey(f[from + j]);
+            if (v > bestValue) {
+                bestValue = v;
+                best = j;
+            }
+        }
+        return flags < 0 ? -1 : best;
     }
 
     private static Tensor flatten(Tensor x) {

@@ -1,6 +1,7 @@
 package io.github.metricparity.keras.probabilistic;
 
 import io.github.metricparity.keras.AxisLayout;
+import io.github.metricparity.keras.Fused;
 import io.github.metricparity.keras.Inputs;
 import io.github.metricparity.keras.KerasShapes;
 import io.github.metricparity.keras.MetricConfig;
@@ -124,22 +125,22 @@ public final class ProbabilisticMetrics {
 
     /** Keras {@code binary_crossentropy}: element-wise crossentropy, mean over the last axis. */
     static final class BinaryCrossentropy extends MeanMetricWrapper {
-        private final boolean fromLogits;
-        private final double labelSmoothing;
+        private final Crossentropy.Binary fn;
 
         BinaryCrossentropy(MetricConfig config) {
             super(config);
-            this.fromLogits = config.getBool("from_logits");
-            this.labelSmoothing = config.getDouble("label_smoothing");
+            this.fn = new Crossentropy.Binary(config.getBool("from_logits"), config.getDouble("label_smoothing"));
+        }
+
+        @Override
+        protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+            return accumulateFused(fn.fused(yTrue, yPred, fusedWeights(sampleWeight, yPred), check, dtype()));
         }
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             Inputs.requireSameShape("y_true", yTrue, "y_pred", yPred);
             Inputs.requireRankAtLeast("y_pred", yPred, 1);
-            DType dt = INPUT;
-            double eps = Numerics.epsilon(dt);
-            double hi = Numerics.oneMinusEpsilon(dt);
             int n = yPred.dim(-1);
             if (n == 0) {
                 // the mean over an empty axis is NaN in Keras; refused rather than a silent NaN
@@ -149,23 +150,7 @@ public final class ProbabilisticMetrics {
             int rows = yPred.size() / n;
             double[] out = new double[rows];
             for (int r = 0; r < rows; r++) {
-                double acc = 0;
-                for (int j = 0; j < n; j++) {
-                    int i = r * n + j;
-                    double y = dt.round(yTrue.get(i));
-                    if (labelSmoothing != 0) {
-                        y = y * (1.0 - labelSmoothing) + 0.5 * labelSmoothing;
-                    }
-                    double x = dt.round(yPred.get(i));
-                    if (fromLogits) {
-                        // tf.nn.sigmoid_cross_entropy_with_logits: max(x, 0) - x*y + log(1 + exp(-|x|))
-                        acc += Math.max(x, 0) - x * y + Math.log1p(Math.exp(-Math.abs(x)));
-                    } else {
-                        double p = Numerics.clip(x, eps, hi);
-                        acc += -(y * Math.log(p) + (1 - y) * Math.log(dt.round(1 - p)));
-                    }
-                }
-                out[r] = acc / n;
+                out[r] = fn.row(yTrue, yPred, r * n, n);
             }
             return SampleValues.of(Tensor.of(out, KerasShapes.dropLast(yPred.shape())));
         }
@@ -173,15 +158,21 @@ public final class ProbabilisticMetrics {
 
     /** Keras {@code categorical_crossentropy} along {@code axis}. */
     static final class CategoricalCrossentropy extends MeanMetricWrapper {
-        private final boolean fromLogits;
-        private final double labelSmoothing;
+        private final Crossentropy.Categorical fn;
         private final int axis;
 
         CategoricalCrossentropy(MetricConfig config) {
             super(config);
-            this.fromLogits = config.getBool("from_logits");
-            this.labelSmoothing = config.getDouble("label_smoothing");
+            this.fn = new Crossentropy.Categorical(config.getBool("from_logits"), config.getDouble("label_smoothing"));
             this.axis = config.getInt("axis");
+        }
+
+        @Override
+        protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+            if (yPred.rank() != 2 || axis != -1 && axis != 1) {
+                return false;
+            }
+            return accumulateFused(fn.fused(yTrue, yPred, fusedWeights(sampleWeight, yPred), check, dtype()));
         }
 
         @Override
@@ -189,46 +180,11 @@ public final class ProbabilisticMetrics {
             Inputs.requireRankAtLeast("y_pred", yPred, 1);
             Inputs.requireSameShape("y_true", yTrue, "y_pred", yPred);
             AxisLayout layout = layout(yPred, axis);
-            DType dt = INPUT;
-            double eps = Numerics.epsilon(dt);
-            double hi = Numerics.oneMinusEpsilon(dt);
-            int classes = layout.length();
             double[] out = new double[layout.lanes()];
             for (int lane = 0; lane < out.length; lane++) {
-                double loss = 0;
-                if (fromLogits) {
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int j = 0; j < classes; j++) {
-                        max = Math.max(max, dt.round(yPred.get(layout.index(lane, j))));
-                    }
-                    double sumExp = 0;
-                    for (int j = 0; j < classes; j++) {
-                        sumExp += Math.exp(dt.round(yPred.get(layout.index(lane, j))) - max);
-                    }
-                    double logSumExp = max + Math.log(sumExp);
-                    for (int j = 0; j < classes; j++) {
-                        int i = layout.index(lane, j);
-                        loss -= smoothed(yTrue.get(i), classes) * (dt.round(yPred.get(i)) - logSumExp);
-                    }
-                } else {
-                    double sum = 0;
-                    for (int j = 0; j < classes; j++) {
-                        sum += dt.round(yPred.get(layout.index(lane, j)));
-                    }
-                    for (int j = 0; j < classes; j++) {
-                        int i = layout.index(lane, j);
-                        double p = Numerics.clip(dt.round(dt.round(yPred.get(i)) / sum), eps, hi);
-                        loss -= smoothed(yTrue.get(i), classes) * Math.log(p);
-                    }
-                }
-                out[lane] = loss;
+                out[lane] = fn.row(yTrue, yPred, layout.index(lane, 0), layout.inner(), layout.length());
             }
             return SampleValues.of(Tensor.of(out, layout.reducedShape()));
-        }
-
-        private double smoothed(double y, int classes) {
-            double t = INPUT.round(y);
-            return labelSmoothing == 0 ? t : t * (1.0 - labelSmoothing) + labelSmoothing / classes;
         }
     }
 

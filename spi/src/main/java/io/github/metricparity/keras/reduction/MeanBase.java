@@ -1,6 +1,7 @@
 package io.github.metricparity.keras.reduction;
 
 import io.github.metricparity.keras.AbstractMetric;
+import io.github.metricparity.keras.Fused;
 import io.github.metricparity.keras.MetricConfig;
 import io.github.metricparity.keras.Numerics;
 import io.github.metricparity.keras.StateVariable;
@@ -32,6 +33,27 @@ public abstract class MeanBase extends AbstractMetric {
     protected final void accumulate(double totalDelta, double countDelta) {
         total.add(totalDelta);
         count.add(countDelta);
+    }
+
+    /** Adds a fused update's contribution; false, adding nothing, when the fused update declined (null). */
+    protected final boolean accumulateFused(SamplewiseReduction.Contribution c) {
+        if (c == null) {
+            return false;
+        }
+        accumulate(c.total(), c.count());
+        return true;
+    }
+
+    /**
+     * The sample weights of a fused update over the rows of {@code yPred}, read in this metric's dtype: null when
+     * there are none, {@link Fused.Weights#UNFIT} when the fused update must decline (a weight that is not one per
+     * row, a non-floating metric dtype, a scalar {@code y_pred}).
+     */
+    protected final Fused.Weights fusedWeights(Tensor sampleWeight, Tensor yPred) {
+        if (!Fused.floating(dtype()) || yPred.rank() == 0) {
+            return Fused.Weights.UNFIT;
+        }
+        return Fused.Weights.perRow(sampleWeight, yPred.dim(0), dtype());
     }
 
     /** The accumulated total. */

@@ -1,0 +1,220 @@
+package io.github.metricparity.keras.probabilistic;
+
+import io.github.metricparity.keras.Fused;
+import io.github.metricparity.keras.Numerics;
+import io.github.metricparity.keras.reduction.SamplewiseReduction.Contribution;
+import io.github.metricparity.spi.DType;
+import io.github.metricparity.spi.Tensor;
+
+/**
+ * The per-sample functions of BinaryCrossentropy and CategoricalCrossentropy ({@code losses.py} with the TensorFlow
+ * backend's numerics), one home for their arithmetic: the generic path computes a value per sample with
+ * {@code row}, and the fused update ({@link io.github.metricparity.keras.AbstractMetric#fusedUpdate}) sums the same
+ * {@code row} values for {@code (N, C)} batches without building the per-sample tensor, checking the values it
+ * reads in the same pass. Inputs are read as float32, the dtype of the tensors Keras's losses receive.
+ */
+final class Crossentropy {
+    private static final DType INPUT = Numerics.INPUT_DTYPE;
+    private static final double EPS = Numerics.epsilon(INPUT);
+    private static final double HI = Numerics.oneMinusEpsilon(INPUT);
+
+    private Crossentropy() {
+    }
+
+    /** Keras {@code binary_crossentropy}: element-wise, mean over the last axis. */
+    static final class Binary {
+        private final boolean fromLogits;
+        private final double labelSmoothing;
+
+        Binary(boolean fromLogits, double labelSmoothing) {
+            this.fromLogits = fromLogits;
+            this.labelSmoothing = labelSmoothing;
+        }
+
+        /** The mean loss of the {@code n} elements from flat index {@code from} of both tensors. */
+        double row(Tensor yTrue, Tensor yPred, int from, int n) {
+            return row(yTrue.floatBuffer(), yTrue.doubleBuffer(), yTrue.offset() + from, yPred.floatBuffer(),
+                    yPred.doubleBuffer(), yPred.offset() + from, n);
+        }
+
+        private double row(float[] tf, double[] td, int t0, float[] pf, double[] pd, int p0, int n) {
+            double acc = 0;
+            for (int j = 0; j < n; j++) {
+                acc += element(Fused.input(tf, td, t0 + j), Fused.input(pf, pd, p0 + j));
+            }
+            return acc / n;
+        }
+
+        private double element(float label, float prediction) {
+            double y = label;
+            if (labelSmoothing != 0) {
+                y = y * (1.0 - labelSmoothing) + 0.5 * labelSmoothing;
+            }
+            double x = prediction;
+            if (fromLogits) {
+                // tf.nn.sigmoid_cross_entropy_with_logits: max(x, 0) - x*y + log(1 + exp(-|x|))
+                return Math.max(x, 0) - x * y + log1p(Math.exp(-Math.abs(x)));
+            }
+            double p = Numerics.clip(x, EPS, HI);
+            return -(y * Math.log(p) + (1 - y) * Math.log(INPUT.round(1 - p)));
+        }
+
+        /** The fused update for {@code y_true} and {@code y_pred} of one shape {@code (N, C)}; null to decline. */
+        Contribution fused(Tensor yTrue, Tensor yPred, Fused.Weights w, Fused.Check check, DType dtype) {
+            if (!sameRank2(yTrue, yPred) || w == Fused.Weights.UNFIT) {
+                return null;
+            }
+            int rows = yPred.dim(0);
+            int n = yPred.dim(1);
+            float[] tf = yTrue.floatBuffer();
+            double[] td = yTrue.doubleBuffer();
+            float[] pf = yPred.floatBuffer();
+            double[] pd = yPred.doubleBuffer();
+            long flags = 0;
+            double total = 0;
+            double count = 0;
+            for (int r = 0; r < rows; r++) {
+                int t0 = yTrue.offset() + r * n;
+                int p0 = yPred.offset() + r * n;
+                flags |= flags(tf, td, t0, pf, pd, p0, n, check);
+                // reduce_to_samplewise_values casts the per-sample values to the metric dtype
+                double v = dtype.round(row(tf, td, t0, pf, pd, p0, n));
+                if (w == null) {
+                    total += v;
+                } else {
+                    double wi = w.get(r);
+                    total += v * wi;
+                    count += wi;
+                }
+            }
+            if (flags < 0 || w != null && w.nonFiniteFlags(rows) < 0) {
+                return null;
+            }
+            return new Contribution(total, w == null ? rows : count);
+        }
+    }
+
+    /** Keras {@code categorical_crossentropy} along one axis. */
+    static final class Categorical {
+        private final boolean fromLogits;
+        private final double labelSmoothing;
+
+        Categorical(boolean fromLogits, double labelSmoothing) {
+            this.fromLogits = fromLogits;
+            this.labelSmoothing = labelSmoothing;
+        }
+
+        /** The loss of the {@code classes} elements at flat indices {@code from + j * stride} of both tensors. */
+        double row(Tensor yTrue, Tensor yPred, int from, int stride, int classes) {
+            return row(yTrue.floatBuffer(), yTrue.doubleBuffer(), yTrue.offset() + from, yPred.floatBuffer(),
+                    yPred.doubleBuffer(), yPred.offset() + from, stride, classes);
+        }
+
+        private double row(float[] tf, double[] td, int t0, float[] pf, double[] pd, int p0, int stride,
+                int classes) {
+            double loss = 0;
+            if (fromLogits) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < classes; j++) {
+                    max = Math.max(max, Fused.input(pf, pd, p0 + j * stride));
+                }
+                double sumExp = 0;
+                for (int j = 0; j < classes; j++) {
+                    sumExp += Math.exp(Fused.input(pf, pd, p0 + j * stride) - max);
+                }
+                double logSumExp = max + Math.log(sumExp);
+                for (int j = 0; j < classes; j++) {
+                    double y = smoothed(Fused.input(tf, td, t0 + j * stride), classes);
+                    // x - logSumExp is finite, so a zero label adds a signed zero to a sum that starts at +0.0
+                    // (and never becomes -0.0): skipping it changes nothing
+                    if (y != 0) {
+                        loss -= y * (Fused.input(pf, pd, p0 + j * stride) - logSumExp);
+                    }
+                }
+            } else {
+                double sum = 0;
+                for (int j = 0; j < classes; j++) {
+                    sum += Fused.input(pf, pd, p0 + j * stride);
+                }
+                for (int j = 0; j < classes; j++) {
+                    double y = smoothed(Fused.input(tf, td, t0 + j * stride), classes);
+                    double p = Numerics.clip(INPUT.round(Fused.input(pf, pd, p0 + j * stride) / sum), EPS, HI);
+                    loss -= y * Math.log(p); // NaN when the row sums to 0, whatever y
+                }
+            }
+            return loss;
+        }
+
+        private double smoothed(float y, int classes) {
+            return labelSmoothing == 0 ? y : y * (1.0 - labelSmoothing) + labelSmoothing / classes;
+        }
+
+        /** The fused update for {@code (N, C)} tensors along the last axis; null to decline. */
+        Contribution fused(Tensor yTrue, Tensor yPred, Fused.Weights w, Fused.Check check, DType dtype) {
+            if (!sameRank2(yTrue, yPred) || w == Fused.Weights.UNFIT) {
+                return null;
+            }
+            int rows = yPred.dim(0);
+            int classes = yPred.dim(1);
+            float[] tf = yTrue.floatBuffer();
+            double[] td = yTrue.doubleBuffer();
+            float[] pf = yPred.floatBuffer();
+            double[] pd = yPred.doubleBuffer();
+            long flags = 0;
+            double total = 0;
+            double count = 0;
+            for (int r = 0; r < rows; r++) {
+                int t0 = yTrue.offset() + r * classes;
+                int p0 = yPred.offset() + r * classes;
+                flags |= flags(tf, td, t0, pf, pd, p0, classes, check);
+                double v = dtype.round(row(tf, td, t0, pf, pd, p0, 1, classes));
+                if (w == null) {
+                    total += v;
+                } else {
+                    double wi = w.get(r);
+                    total += v * wi;
+                    count += wi;
+                }
+            }
+            if (flags < 0 || w != null && w.nonFiniteFlags(rows) < 0) {
+                return null;
+            }
+            return new Contribution(total, w == null ? rows : count);
+        }
+    }
+
+    /**
+     * {@code log(1 + e)} for {@code e} in [0, 1], within a few ulps of {@code Math.log1p} (Kahan: the rounding
+     * error of {@code u = 1 + e} cancels in {@code log(u) * e / (u - 1)}) and about twice as fast: Java 17's
+     * {@code log1p} is a native fdlibm call, {@code log} an intrinsic. Far below the float32 precision Keras
+     * computes in.
+     */
+    static double log1p(double e) {
+        double u = 1.0 + e;
+        return u == 1.0 ? e : Math.log(u) * e / (u - 1.0);
+    }
+
+    /** Both {@code (N, C)} with {@code C >= 1}. */
+    private static boolean sameRank2(Tensor yTrue, Tensor yPred) {
+        return yPred.rank() == 2 && yTrue.rank() == 2 && yTrue.dim(0) == yPred.dim(0)
+                && yTrue.dim(1) == yPred.dim(1) && yPred.dim(1) > 0;
+    }
+
+    /** The OR of the fused checks over {@code n} labels and predictions: negative when the batch must go generic. */
+    private static long flags(float[] tf, double[] td, int t0, float[] pf, double[] pd, int p0, int n,
+            Fused.Check check) {
+        long flags = 0;
+        if (tf != null && pf != null) {
+            int f = 0;
+            for (int j = 0; j < n; j++) {
+                f |= Fused.nonFinite(tf[t0 + j]) | Fused.flag(check, pf[p0 + j]);
+            }
+            return f;
+        }
+        for (int j = 0; j < n; j++) {
+            flags |= (td != null ? Fused.nonFinite(td[t0 + j]) : Fused.nonFinite(tf[t0 + j]))
+                    | (pd != null ? Fused.flag(check, pd[p0 + j]) : Fused.flag(check, pf[p0 + j]));
+        }
+        return flags;
+    }
+}
