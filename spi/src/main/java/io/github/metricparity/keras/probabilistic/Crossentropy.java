@@ -106,39 +106,53 @@ final class Crossentropy {
 
         /** The loss of the {@code classes} elements at flat indices {@code from + j * stride} of both tensors. */
         double row(Tensor yTrue, Tensor yPred, int from, int stride, int classes) {
-            return row(yTrue.floatBuffer(), yTrue.doubleBuffer(), yTrue.offset() + from, yPred.floatBuffer(),
-                    yPred.doubleBuffer(), yPred.offset() + from, stride, classes);
+            if (stride == 1) {
+                return row(yTrue.floatBuffer(), yTrue.doubleBuffer(), yTrue.offset() + from, yPred.floatBuffer(),
+                        yPred.doubleBuffer(), yPred.offset() + from, classes);
+            }
+            // another axis: gather the lane (as the float32 values the loss reads) and compute it contiguously
+            float[] labels = new float[classes];
+            float[] predictions = new float[classes];
+            for (int j = 0; j < classes; j++) {
+                int i = from + j * stride;
+                labels[j] = Fused.input(yTrue.floatBuffer(), yTrue.doubleBuffer(), yTrue.offset() + i);
+                predictions[j] = Fused.input(yPred.floatBuffer(), yPred.doubleBuffer(), yPred.offset() + i);
+            }
+            return row(labels, null, 0, predictions, null, 0, classes);
         }
 
-        private double row(float[] tf, double[] td, int t0, float[] pf, double[] pd, int p0, int stride,
-                int classes) {
+        /**
+         * The loss of {@code classes} contiguous elements. Contiguous on purpose: indexing with a stride that C2
+         * cannot see is 1 made this loop 2.5 times slower (20 against 8 ns per logit).
+         */
+        private double row(float[] tf, double[] td, int t0, float[] pf, double[] pd, int p0, int classes) {
             double loss = 0;
             if (fromLogits) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < classes; j++) {
-                    max = Math.max(max, Fused.input(pf, pd, p0 + j * stride));
+                    max = Math.max(max, Fused.input(pf, pd, p0 + j));
                 }
                 double sumExp = 0;
                 for (int j = 0; j < classes; j++) {
-                    sumExp += Math.exp(Fused.input(pf, pd, p0 + j * stride) - max);
+                    sumExp += Math.exp(Fused.input(pf, pd, p0 + j) - max);
                 }
                 double logSumExp = max + Math.log(sumExp);
                 for (int j = 0; j < classes; j++) {
-                    double y = smoothed(Fused.input(tf, td, t0 + j * stride), classes);
+                    double y = smoothed(Fused.input(tf, td, t0 + j), classes);
                     // x - logSumExp is finite, so a zero label adds a signed zero to a sum that starts at +0.0
                     // (and never becomes -0.0): skipping it changes nothing
                     if (y != 0) {
-                        loss -= y * (Fused.input(pf, pd, p0 + j * stride) - logSumExp);
+                        loss -= y * (Fused.input(pf, pd, p0 + j) - logSumExp);
                     }
                 }
             } else {
                 double sum = 0;
                 for (int j = 0; j < classes; j++) {
-                    sum += Fused.input(pf, pd, p0 + j * stride);
+                    sum += Fused.input(pf, pd, p0 + j);
                 }
                 for (int j = 0; j < classes; j++) {
-                    double y = smoothed(Fused.input(tf, td, t0 + j * stride), classes);
-                    double p = Numerics.clip(INPUT.round(Fused.input(pf, pd, p0 + j * stride) / sum), EPS, HI);
+                    double y = smoothed(Fused.input(tf, td, t0 + j), classes);
+                    double p = Numerics.clip(INPUT.round(Fused.input(pf, pd, p0 + j) / sum), EPS, HI);
                     loss -= y * Math.log(p); // NaN when the row sums to 0, whatever y
                 }
             }
@@ -167,7 +181,7 @@ final class Crossentropy {
                 int t0 = yTrue.offset() + r * classes;
                 int p0 = yPred.offset() + r * classes;
                 flags |= flags(tf, td, t0, pf, pd, p0, classes, check);
-                double v = dtype.round(row(tf, td, t0, pf, pd, p0, 1, classes));
+                double v = dtype.round(row(tf, td, t0, pf, pd, p0, classes));
                 if (w == null) {
                     total += v;
                 } else {
