@@ -22,7 +22,7 @@ final class Crossentropy {
     }
 
     /** Keras {@code binary_crossentropy}: element-wise, mean over the last axis. */
-    static final class Binary {
+    static final class Binary implements RowLoss {
         private final boolean fromLogits;
         private final double labelSmoothing;
 
@@ -37,7 +37,8 @@ final class Crossentropy {
                     yPred.doubleBuffer(), yPred.offset() + from, n);
         }
 
-        private double row(float[] tf, double[] td, int t0, float[] pf, double[] pd, int p0, int n) {
+        @Override
+        public double row(float[] tf, double[] td, int t0, float[] pf, double[] pd, int p0, int n) {
             double acc = 0;
             for (int j = 0; j < n; j++) {
                 acc += element(Fused.input(tf, td, t0 + j), Fused.input(pf, pd, p0 + j));
@@ -61,41 +62,12 @@ final class Crossentropy {
 
         /** The fused update for {@code y_true} and {@code y_pred} of one shape {@code (N, C)}; null to decline. */
         Contribution fused(Tensor yTrue, Tensor yPred, Fused.Weights w, Fused.Check check, DType dtype) {
-            if (!sameRank2(yTrue, yPred) || w == Fused.Weights.UNFIT) {
-                return null;
-            }
-            int rows = yPred.dim(0);
-            int n = yPred.dim(1);
-            float[] tf = yTrue.floatBuffer();
-            double[] td = yTrue.doubleBuffer();
-            float[] pf = yPred.floatBuffer();
-            double[] pd = yPred.doubleBuffer();
-            long flags = 0;
-            double total = 0;
-            double count = 0;
-            for (int r = 0; r < rows; r++) {
-                int t0 = yTrue.offset() + r * n;
-                int p0 = yPred.offset() + r * n;
-                flags |= flags(tf, td, t0, pf, pd, p0, n, check);
-                // reduce_to_samplewise_values casts the per-sample values to the metric dtype
-                double v = dtype.round(row(tf, td, t0, pf, pd, p0, n));
-                if (w == null) {
-                    total += v;
-                } else {
-                    double wi = w.get(r);
-                    total += v * wi;
-                    count += wi;
-                }
-            }
-            if (flags < 0 || w != null && w.nonFiniteFlags(rows) < 0) {
-                return null;
-            }
-            return new Contribution(total, w == null ? rows : count);
+            return fusedRows(this, yTrue, yPred, w, check, dtype);
         }
     }
 
     /** Keras {@code categorical_crossentropy} along one axis. */
-    static final class Categorical {
+    static final class Categorical implements RowLoss {
         private final boolean fromLogits;
         private final double labelSmoothing;
 
@@ -125,7 +97,8 @@ final class Crossentropy {
          * The loss of {@code classes} contiguous elements. Contiguous on purpose: indexing with a stride that C2
          * cannot see is 1 made this loop 2.5 times slower (20 against 8 ns per logit).
          */
-        private double row(float[] tf, double[] td, int t0, float[] pf, double[] pd, int p0, int classes) {
+        @Override
+        public double row(float[] tf, double[] td, int t0, float[] pf, double[] pd, int p0, int classes) {
             double loss = 0;
             if (fromLogits) {
                 double max = Double.NEGATIVE_INFINITY;
@@ -165,36 +138,50 @@ final class Crossentropy {
 
         /** The fused update for {@code (N, C)} tensors along the last axis; null to decline. */
         Contribution fused(Tensor yTrue, Tensor yPred, Fused.Weights w, Fused.Check check, DType dtype) {
-            if (!sameRank2(yTrue, yPred) || w == Fused.Weights.UNFIT) {
-                return null;
-            }
-            int rows = yPred.dim(0);
-            int classes = yPred.dim(1);
-            float[] tf = yTrue.floatBuffer();
-            double[] td = yTrue.doubleBuffer();
-            float[] pf = yPred.floatBuffer();
-            double[] pd = yPred.doubleBuffer();
-            long flags = 0;
-            double total = 0;
-            double count = 0;
-            for (int r = 0; r < rows; r++) {
-                int t0 = yTrue.offset() + r * classes;
-                int p0 = yPred.offset() + r * classes;
-                flags |= flags(tf, td, t0, pf, pd, p0, classes, check);
-                double v = dtype.round(row(tf, td, t0, pf, pd, p0, classes));
-                if (w == null) {
-                    total += v;
-                } else {
-                    double wi = w.get(r);
-                    total += v * wi;
-                    count += wi;
-                }
-            }
-            if (flags < 0 || w != null && w.nonFiniteFlags(rows) < 0) {
-                return null;
-            }
-            return new Contribution(total, w == null ? rows : count);
+            return fusedRows(this, yTrue, yPred, w, check, dtype);
         }
+    }
+
+    /** The loss of one row of {@code n} contiguous elements, read as float32 from either buffer of each tensor. */
+    private interface RowLoss {
+        double row(float[] tf, double[] td, int t0, float[] pf, double[] pd, int p0, int n);
+    }
+
+    /**
+     * The fused update of a row loss over {@code (N, C)} tensors: the checks and the weighted sum of the per-row
+     * losses (cast to the metric dtype as {@code reduce_to_samplewise_values} does) in one pass; null to decline.
+     */
+    private static Contribution fusedRows(RowLoss loss, Tensor yTrue, Tensor yPred, Fused.Weights w,
+            Fused.Check check, DType dtype) {
+        if (!sameRank2(yTrue, yPred) || w == Fused.Weights.UNFIT) {
+            return null;
+        }
+        int rows = yPred.dim(0);
+        int n = yPred.dim(1);
+        float[] tf = yTrue.floatBuffer();
+        double[] td = yTrue.doubleBuffer();
+        float[] pf = yPred.floatBuffer();
+        double[] pd = yPred.doubleBuffer();
+        long flags = 0;
+        double total = 0;
+        double count = 0;
+        for (int r = 0; r < rows; r++) {
+            int t0 = yTrue.offset() + r * n;
+            int p0 = yPred.offset() + r * n;
+            flags |= flags(tf, td, t0, pf, pd, p0, n, check);
+            double v = dtype.round(loss.row(tf, td, t0, pf, pd, p0, n));
+            if (w == null) {
+                total += v;
+            } else {
+                double wi = w.get(r);
+                total += v * wi;
+                count += wi;
+            }
+        }
+        if (flags < 0 || w != null && w.nonFiniteFlags(rows) < 0) {
+            return null;
+        }
+        return new Contribution(total, w == null ? rows : count);
     }
 
     /**
