@@ -1,15 +1,12 @@
 package io.github.metricparity.dl4j;
 
 import io.github.metricparity.keras.KerasCatalog;
-import io.github.metricparity.keras.MetricDefinition;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricInfo;
 import io.github.metricparity.spi.MetricProvider;
-import io.github.metricparity.spi.UnknownMetricException;
 import io.github.metricparity.spi.ValuesMetric;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The Deeplearning4j provider (id {@value #ID}), discovered with {@link java.util.ServiceLoader}: every Keras metric
@@ -34,17 +31,13 @@ public final class Dl4jMetricProvider implements MetricProvider {
 
     @Override
     public List<MetricInfo> metrics() {
-        return KerasCatalog.all().stream().map(MetricDefinition::info).collect(Collectors.toUnmodifiableList());
+        return KerasCatalog.infos();
     }
 
     /** {@inheritDoc} The metric is an {@link Nd4jMetric}. */
     @Override
     public Nd4jMetric create(String className, Map<String, ?> config) {
-        MetricDefinition d = KerasCatalog.byClassName(className);
-        if (d == null) {
-            throw new UnknownMetricException("dl4j provider: no Keras metric class named '" + className + "'");
-        }
-        return wrap(d.create(config == null ? Map.of() : config));
+        return wrap(KerasCatalog.require(ID, className).create(config == null ? Map.of() : config));
     }
 
     /** A metric of the reference semantics as an {@link Nd4jMetric} (the same metric when it already is one). */

@@ -41,10 +41,7 @@ public final class TribuoMetricProvider implements MetricProvider {
 
     @Override
     public Metric create(String className, Map<String, ?> config) {
-        MetricDefinition d = KerasCatalog.byClassName(className);
-        if (d == null) {
-            throw new UnknownMetricException("tribuo provider: no Keras metric class named '" + className + "'");
-        }
+        MetricDefinition d = KerasCatalog.require(ID, className);
         if (takesValues(d)) {
             throw new UnknownMetricException("tribuo provider: " + className + " is updated with bare values, not "
                     + "(y_true, y_pred), so no Tribuo evaluation can feed it");

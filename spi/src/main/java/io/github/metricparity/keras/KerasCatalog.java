@@ -9,6 +9,8 @@ import io.github.metricparity.keras.iou.IouMetrics;
 import io.github.metricparity.keras.probabilistic.ProbabilisticMetrics;
 import io.github.metricparity.keras.reduction.ReductionMetrics;
 import io.github.metricparity.keras.regression.RegressionMetrics;
+import io.github.metricparity.spi.MetricInfo;
+import io.github.metricparity.spi.UnknownMetricException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,6 +65,25 @@ public final class KerasCatalog {
     /** The definition of a Keras class name, or null. */
     public static MetricDefinition byClassName(String className) {
         return BY_CLASS.get(className);
+    }
+
+    /**
+     * The definition of a Keras class name, for provider {@code providerId}'s {@code create}.
+     *
+     * @throws UnknownMetricException naming the provider when the catalog has no such class
+     */
+    public static MetricDefinition require(String providerId, String className) {
+        MetricDefinition d = BY_CLASS.get(className);
+        if (d == null) {
+            throw new UnknownMetricException(providerId + " provider: no Keras metric class named '" + className
+                    + "'");
+        }
+        return d;
+    }
+
+    /** What every catalog class offers a provider's {@code metrics()}, in family order. */
+    public static List<MetricInfo> infos() {
+        return ALL.stream().map(MetricDefinition::info).collect(Collectors.toUnmodifiableList());
     }
 
     /** The definition of the class wrapping a Keras metric function ({@code "binary_accuracy"}), or null. */

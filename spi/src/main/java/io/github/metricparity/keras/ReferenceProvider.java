@@ -3,10 +3,8 @@ package io.github.metricparity.keras;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricInfo;
 import io.github.metricparity.spi.MetricProvider;
-import io.github.metricparity.spi.UnknownMetricException;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The reference provider (id {@value #ID}): Keras 3 semantics on plain arrays. Adapters are checked against the
@@ -22,15 +20,11 @@ public final class ReferenceProvider implements MetricProvider {
 
     @Override
     public List<MetricInfo> metrics() {
-        return KerasCatalog.all().stream().map(MetricDefinition::info).collect(Collectors.toUnmodifiableList());
+        return KerasCatalog.infos();
     }
 
     @Override
     public Metric create(String className, Map<String, ?> config) {
-        MetricDefinition d = KerasCatalog.byClassName(className);
-        if (d == null) {
-            throw new UnknownMetricException("reference provider: no Keras metric class named '" + className + "'");
-        }
-        return d.create(config);
+        return KerasCatalog.require(ID, className).create(config);
     }
 }

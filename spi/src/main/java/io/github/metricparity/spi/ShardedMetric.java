@@ -51,6 +51,16 @@ public class ShardedMetric implements Metric {
                 lock.unlock();
             }
         }
+
+        /** Runs {@code action} on this shard's metric under its lock. */
+        void run(Consumer<Metric> action) {
+            lock.lock();
+            try {
+                action.accept(metric);
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     /**
@@ -77,13 +87,7 @@ public class ShardedMetric implements Metric {
 
     /** Runs {@code action} on the calling thread's shard, under the shard's lock. */
     final void onLocalShard(Consumer<Metric> action) {
-        Shard s = local.get();
-        s.lock.lock();
-        try {
-            action.accept(s.metric);
-        } finally {
-            s.lock.unlock();
-        }
+        local.get().run(action);
     }
 
     /** Number of shards: threads that updated, plus the one holding restored and merged state. */
@@ -138,44 +142,24 @@ public class ShardedMetric implements Metric {
     @Override
     public void reset() {
         for (Shard s : shards) {
-            s.lock.lock();
-            try {
-                s.metric.reset();
-            } finally {
-                s.lock.unlock();
-            }
+            s.run(Metric::reset);
         }
     }
 
     /** Puts {@code state} in one shard and resets the others; a refused state changes nothing. */
     @Override
     public void restore(MetricState state) {
-        base.lock.lock();
-        try {
-            base.metric.restore(state);
-        } finally {
-            base.lock.unlock();
-        }
+        base.run(m -> m.restore(state));
         for (Shard s : shards) {
             if (s != base) {
-                s.lock.lock();
-                try {
-                    s.metric.reset();
-                } finally {
-                    s.lock.unlock();
-                }
+                s.run(Metric::reset);
             }
         }
     }
 
     @Override
     public void merge(MetricState other) {
-        base.lock.lock();
-        try {
-            base.metric.merge(other);
-        } finally {
-            base.lock.unlock();
-        }
+        base.run(m -> m.merge(other));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.github.metricparity.dl4j.compare;
 
 import io.github.metricparity.dl4j.compare.ExampleModels.Outputs;
 import io.github.metricparity.spi.ComparisonRow;
+import io.github.metricparity.spi.ComparisonRows;
+import io.github.metricparity.spi.ComparisonRule;
 import java.util.List;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.evaluation.classification.EvaluationBinary;
@@ -16,25 +18,25 @@ final class BinaryComparison {
     static final int KERAS_THRESHOLDS = 200;
     static final int SAME_STEPS = KERAS_THRESHOLDS - 1;
 
-    static final Rule STRICT_HALF = Rule.same("Both predict the positive class when p > 0.5 (strict) and compute "
+    static final ComparisonRule STRICT_HALF = ComparisonRule.same("Both predict the positive class when p > 0.5 (strict) and compute "
             + "the metric from the same TP/FP/TN/FN counts (Keras's F1Score adds 1e-7 to its denominators, far below "
             + "the tolerance).");
-    private static final Rule EVALUATION_ONE_COLUMN = Rule.same("With one output column Evaluation is binary: "
+    private static final ComparisonRule EVALUATION_ONE_COLUMN = ComparisonRule.same("With one output column Evaluation is binary: "
             + "class 1 when p > 0.5 (strict), and f1() is the F1 of the positive class 1, which is what Keras's "
             + "F1Score(threshold=0.5) gives for a single column.");
-    static final Rule EXACT_VS_BUCKETED = Rule.differs("exact vs bucketed AUC", "ROC() (thresholdSteps 0) is exact: "
+    static final ComparisonRule EXACT_VS_BUCKETED = ComparisonRule.differs("exact vs bucketed AUC", "ROC() (thresholdSteps 0) is exact: "
             + "every score is a point of the ROC curve; Keras AUC counts the scores above 200 evenly spaced "
             + "thresholds (i/199) and sums trapezoids between them, so scores in one bucket merge into one point.");
-    static final Rule SAME_THRESHOLDS = Rule.differs("threshold", "new ROC(199) counts p >= i/199 and Keras AUC() "
+    static final ComparisonRule SAME_THRESHOLDS = ComparisonRule.differs("threshold", "new ROC(199) counts p >= i/199 and Keras AUC() "
             + "p > i/199 at the same 200 thresholds: scores exactly on a threshold count differently.",
             "Same buckets: new ROC(199) evaluates the thresholds i/199, i = 0..199, which are Keras's 200 default "
                     + "thresholds (Keras nudges 0 and 1 outward by 1e-7); DL4J counts p >= t where Keras counts "
                     + "p > t, which differs only for a score exactly on a threshold, and both integrate the ROC "
                     + "points with trapezoids.");
-    private static final Rule OTHER_GRID = Rule.differs("bucket grid", "new ROC(200) has 201 thresholds at i/200, "
+    private static final ComparisonRule OTHER_GRID = ComparisonRule.differs("bucket grid", "new ROC(200) has 201 thresholds at i/200, "
             + "Keras's default AUC 200 thresholds at i/199: other buckets, so the interpolated curves differ. "
             + "new ROC(199) matches Keras's grid.");
-    private static final Rule PR_CURVE = Rule.differs("exact vs bucketed AUC", "ROC().calculateAUCPR() integrates "
+    private static final ComparisonRule PR_CURVE = ComparisonRule.differs("exact vs bucketed AUC", "ROC().calculateAUCPR() integrates "
             + "the exact precision-recall curve (one point per score) with trapezoids; Keras AUC(curve=PR) counts at "
             + "200 thresholds and integrates between them with the Davis & Goadrich interpolation "
             + "(summation_method=interpolation).");
@@ -64,7 +66,7 @@ final class BinaryComparison {
         ROC otherGrid = new ROC(KERAS_THRESHOLDS);
         otherGrid.eval(binary.labels(), binary.predictions());
 
-        Rows rows = new Rows(binary.description(), out);
+        ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK, binary.description(), out);
         rows.add("EvaluationBinary.accuracy(0)", eb.accuracy(0), m.display("ba"), m.value("ba"), STRICT_HALF);
         rows.add("EvaluationBinary.precision(0)", eb.precision(0), m.display("precision"), m.value("precision"),
                 STRICT_HALF);
@@ -87,13 +89,13 @@ final class BinaryComparison {
     }
 
     /** DL4J's XENT clips at 1e-5, Keras at 1e-7: they part only where an output is that close to 0 or 1. */
-    private static Rule crossentropyClip(Outputs binary) {
+    private static ComparisonRule crossentropyClip(Outputs binary) {
         double lo = binary.predictions().minNumber().doubleValue();
         double hi = binary.predictions().maxNumber().doubleValue();
-        return Rule.differs("epsilon", "DL4J's LossBinaryXENT clips the sigmoid output to [1e-5, 1 - 1e-5] before the "
+        return ComparisonRule.differs("epsilon", "DL4J's LossBinaryXENT clips the sigmoid output to [1e-5, 1 - 1e-5] before the "
                 + "logs, Keras's BinaryCrossentropy to [1e-7, 1 - 1e-7] (in float32): outputs closer than 1e-5 to 0 "
-                + "or 1 (here from " + Rows.fmt(lo) + " to " + Rows.fmt(hi) + ") cost differently.",
-                "The same mean of -(y log p + (1 - y) log(1 - p)): the outputs lie in [" + Rows.fmt(lo) + ", "
-                        + Rows.fmt(hi) + "], where neither DL4J's clip (1e-5) nor Keras's (1e-7) acts.");
+                + "or 1 (here from " + ComparisonRows.fmt(lo) + " to " + ComparisonRows.fmt(hi) + ") cost differently.",
+                "The same mean of -(y log p + (1 - y) log(1 - p)): the outputs lie in [" + ComparisonRows.fmt(lo) + ", "
+                        + ComparisonRows.fmt(hi) + "], where neither DL4J's clip (1e-5) nor Keras's (1e-7) acts.");
     }
 }

@@ -2,6 +2,8 @@ package io.github.metricparity.dl4j.compare;
 
 import io.github.metricparity.dl4j.compare.ExampleModels.Outputs;
 import io.github.metricparity.spi.ComparisonRow;
+import io.github.metricparity.spi.ComparisonRows;
+import io.github.metricparity.spi.ComparisonRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.evaluation.EvaluationAveraging;
@@ -19,14 +21,14 @@ final class IrisComparison {
 
     // ---------------------------------------------------------------- rules
 
-    static final Rule ARGMAX = Rule.same("Both take each row's argmax (the first maximum on ties) as the predicted "
+    static final ComparisonRule ARGMAX = ComparisonRule.same("Both take each row's argmax (the first maximum on ties) as the predicted "
             + "class and count it right when it is the labelled class.");
-    private static final Rule TOP_N = Rule.same("The same rule: the labelled class is in the top N when fewer than N "
+    private static final ComparisonRule TOP_N = ComparisonRule.same("The same rule: the labelled class is in the top N when fewer than N "
             + "scores are strictly greater than its score.");
-    private static final Rule F1_ARGMAX = Rule.same("F1Score with threshold=None marks each row's highest score as "
+    private static final ComparisonRule F1_ARGMAX = ComparisonRule.same("F1Score with threshold=None marks each row's highest score as "
             + "predicted, as DL4J's confusion matrix does, and both compute 2PR/(P+R) from the same counts (Keras "
             + "adds 1e-7 to the denominators, far below the tolerance).");
-    private static final Rule TOP1_CLASS = Rule.same("Precision/Recall(top_k=1, class_id=k) count class k as "
+    private static final ComparisonRule TOP1_CLASS = ComparisonRule.same("Precision/Recall(top_k=1, class_id=k) count class k as "
             + "predicted when it is the row's top score, DL4J's argmax rule; the counts are the confusion matrix's.");
     private static final String THRESHOLD_CLASS = "Evaluation.precision(k)/recall(k) count class k as predicted "
             + "when it is the row's argmax; Keras Precision/Recall(class_id=k) (thresholds=None, i.e. 0.5) when "
@@ -39,32 +41,32 @@ final class IrisComparison {
     private static final String F1_THRESHOLD = "F1Score(threshold=0.5) marks a class predicted when its probability "
             + "is > 0.5 (strict) instead of the row's argmax: a row whose top probability is <= 0.5 predicts no "
             + "class, which lowers recall.";
-    static final Rule MACRO_F1 = Rule.differs("0/0 class in macro average", "Evaluation.f1(Macro) leaves "
+    static final ComparisonRule MACRO_F1 = ComparisonRule.differs("0/0 class in macro average", "Evaluation.f1(Macro) leaves "
             + "out of the average every class with no true and no predicted example (0/0); Keras F1Score(average="
             + "macro) averages over every column, such a class scoring 0.",
             "Both average the per-class F1 uniformly over the three classes: every class is present and predicted "
                     + "here, so DL4J excludes none (a class never present nor predicted would be left out by DL4J "
                     + "and count 0 in Keras).");
-    private static final Rule MACRO_PRECISION = Rule.differs("0/0 class in macro average", "Evaluation.precision("
+    private static final ComparisonRule MACRO_PRECISION = ComparisonRule.differs("0/0 class in macro average", "Evaluation.precision("
             + "Macro) leaves out classes never predicted (tp + fp = 0); Keras has no macro precision class, and the "
             + "mean over k of Precision(top_k=1, class_id=k) counts such a class as 0 (divide_no_nan).",
             "Keras has no macro-averaged precision class; the uniform mean over k of Precision(top_k=1, class_id=k) "
                     + "is DL4J's macro average here because every class is predicted at least once (DL4J leaves a "
                     + "never-predicted class out, Keras would count it 0).");
-    private static final Rule MACRO_RECALL = Rule.differs("0/0 class in macro average", "Evaluation.recall(Macro) "
+    private static final ComparisonRule MACRO_RECALL = ComparisonRule.differs("0/0 class in macro average", "Evaluation.recall(Macro) "
             + "leaves out classes never present (tp + fn = 0); the mean over k of Recall(top_k=1, class_id=k) "
             + "counts such a class as 0 (divide_no_nan).",
             "Keras has no macro-averaged recall class; the uniform mean over k of Recall(top_k=1, class_id=k) is "
                     + "DL4J's macro average here because every class is present in the test rows (DL4J leaves an "
                     + "absent class out, Keras would count it 0).");
-    static final Rule BUCKETED_AUC = Rule.differs("exact vs bucketed AUC", "ROCMultiClass() (thresholdSteps 0) "
+    static final ComparisonRule BUCKETED_AUC = ComparisonRule.differs("exact vs bucketed AUC", "ROCMultiClass() (thresholdSteps 0) "
             + "computes each one-vs-all ROC exactly from the sorted scores; Keras AUC counts the scores above 200 "
             + "evenly spaced thresholds (i/199) and sums trapezoids between them, so scores in one bucket merge into "
             + "one ROC point.");
-    private static final Rule FLATTENED_AUC = Rule.differs("averaging", "ROCMultiClass averages the one-vs-all AUC "
+    private static final ComparisonRule FLATTENED_AUC = ComparisonRule.differs("averaging", "ROCMultiClass averages the one-vs-all AUC "
             + "of each class; Keras AUC() with multi_label=False flattens all N x 3 cells into one curve (a micro "
             + "average, also bucketed). AUC(multi_label=True) averages per class as DL4J does.");
-    private static final Rule LOSS_L2 = Rule.differs("regularisation", "MultiLayerNetwork.score(DataSet) is the mean "
+    private static final ComparisonRule LOSS_L2 = ComparisonRule.differs("regularisation", "MultiLayerNetwork.score(DataSet) is the mean "
             + "MCXENT plus the L2 penalty of the weights (calcRegularizationScore(true)); Keras's "
             + "CategoricalCrossentropy metric is the mean crossentropy of the outputs alone.");
 
@@ -103,14 +105,14 @@ final class IrisComparison {
         roc.eval(iris.labels(), iris.predictions());
 
         double minTop = iris.predictions().max(1).minNumber().doubleValue();
-        String aboveHalf = "Equal here: every row's top probability is above 0.5 (the lowest is " + Rows.fmt(minTop)
+        String aboveHalf = "Equal here: every row's top probability is above 0.5 (the lowest is " + ComparisonRows.fmt(minTop)
                 + "), and a softmax row has at most one entry above 0.5, so thresholding at 0.5 marks exactly the "
                 + "argmax.";
-        Rule thresholdClass = Rule.differs("threshold vs argmax", THRESHOLD_CLASS, aboveHalf);
-        Rule thresholdPooled = Rule.differs("threshold vs argmax", THRESHOLD_POOLED, aboveHalf);
-        Rule f1Threshold = Rule.differs("threshold vs argmax", F1_THRESHOLD, aboveHalf);
+        ComparisonRule thresholdClass = ComparisonRule.differs("threshold vs argmax", THRESHOLD_CLASS, aboveHalf);
+        ComparisonRule thresholdPooled = ComparisonRule.differs("threshold vs argmax", THRESHOLD_POOLED, aboveHalf);
+        ComparisonRule f1Threshold = ComparisonRule.differs("threshold vs argmax", F1_THRESHOLD, aboveHalf);
 
-        Rows rows = new Rows(iris.description() + "; class ids 0=setosa 1=versicolor 2=virginica", out);
+        ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK, iris.description() + "; class ids 0=setosa 1=versicolor 2=virginica", out);
         rows.add("Evaluation.accuracy()", e.accuracy(), m.display("ca"), m.value("ca"), ARGMAX);
         rows.add("new Evaluation(null, 2).topNAccuracy()", top2.topNAccuracy(), m.display("top2"),
                 m.value("top2"), TOP_N);
@@ -149,19 +151,19 @@ final class IrisComparison {
                 m.value("auc"), FLATTENED_AUC);
         double loss = iris.score() - iris.regularisation();
         rows.add("MultiLayerNetwork.score(test) (MCXENT + L2)", iris.score(), m.display("cce"), m.value("cce"),
-                LOSS_L2.withMore(" The L2 term is " + Rows.fmt(iris.regularisation()) + "; without it the score is "
-                        + Rows.fmt(loss) + "."));
+                LOSS_L2.withMore(" The L2 term is " + ComparisonRows.fmt(iris.regularisation()) + "; without it the score is "
+                        + ComparisonRows.fmt(loss) + "."));
         rows.add("score(test) - calcRegularizationScore(true) (mean MCXENT)", loss, m.display("cce"),
                 m.value("cce"), crossentropyClip(iris));
     }
 
     /** The MCXENT loss without L2 against Keras's crossentropy: the clips differ only for tiny probabilities. */
-    private static Rule crossentropyClip(Outputs iris) {
+    private static ComparisonRule crossentropyClip(Outputs iris) {
         double minTrue = iris.predictions().mul(iris.labels()).sum(1).minNumber().doubleValue();
-        return Rule.differs("epsilon", "DL4J's MCXENT clips softmax probabilities at 1e-10 before the log, Keras at "
+        return ComparisonRule.differs("epsilon", "DL4J's MCXENT clips softmax probabilities at 1e-10 before the log, Keras at "
                 + "1e-7; a labelled class given less than 1e-7 costs more in DL4J.",
                 "The same mean of -log(p[labelled class]): the lowest probability of a labelled class here is "
-                        + Rows.fmt(minTrue) + ", far above both clips (DL4J 1e-10, Keras 1e-7).");
+                        + ComparisonRows.fmt(minTrue) + ", far above both clips (DL4J 1e-10, Keras 1e-7).");
     }
 
     static List<Double> oneHot(int k, int c) {

@@ -3,6 +3,8 @@ package io.github.metricparity.dl4j.compare;
 import io.github.metricparity.dl4j.compare.ExampleModels.Outputs;
 import io.github.metricparity.dl4j.examples.IrisExample;
 import io.github.metricparity.spi.ComparisonRow;
+import io.github.metricparity.spi.ComparisonRows;
+import io.github.metricparity.spi.ComparisonRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,44 +32,44 @@ final class MergeComparison {
 
     // ---------------------------------------------------------------- rules of DL4J's merge
 
-    static final Rule MERGE_R2 = Rule.differs("merge", "RegressionEvaluation.merge adds every column statistic "
+    static final ComparisonRule MERGE_R2 = ComparisonRule.differs("merge", "RegressionEvaluation.merge adds every column statistic "
             + "except sumLabels (the column sums of the targets), which rSquared(k) reads: SStot = Σy² + ȳ(n·ȳ - "
             + "2·Σy). After the merge Σy is still the first shard's, so SStot gains 2·ȳ·(Σy of the other shards) and "
             + "R2 = 1 - SSres/SStot is wrong: too high for a column whose mean is far from 0, nearly right for a "
             + "column centred on 0. MSE, MAE, RMSE and Pearson read only merged sums and means and survive the "
             + "merge; KerasEvaluation.merge adds all of R2Score's sums.");
-    private static final Rule EMPTY_R2 = Rule.differs("merge", "A new RegressionEvaluation has no column statistics "
+    private static final ComparisonRule EMPTY_R2 = ComparisonRule.differs("merge", "A new RegressionEvaluation has no column statistics "
             + "yet; merging a shard into it copies them but not sumLabels (and later merges never add sumLabels), so "
             + "rSquared(k) reads a null sumLabels and throws NullPointerException. The other metrics are computed.");
-    private static final Rule ALIAS_BINARY = Rule.differs("merge aliasing", "EvaluationBinary.merge into an empty "
+    private static final ComparisonRule ALIAS_BINARY = ComparisonRule.differs("merge aliasing", "EvaluationBinary.merge into an empty "
             + "instance takes the first shard's count arrays themselves, not copies, so the two evaluations share "
             + "them: the later merges add every other shard's counts into the first shard's evaluation, and a batch "
             + "the first shard evaluates afterwards is counted in the merged evaluation too.");
-    private static final Rule ALIAS_ROC = Rule.differs("merge aliasing", "ROC.merge (exact mode) into an empty "
+    private static final ComparisonRule ALIAS_ROC = ComparisonRule.differs("merge aliasing", "ROC.merge (exact mode) into an empty "
             + "instance adopts the first shard's probAndLabel buffer itself and writes the other shards' rows into "
             + "it after the shard's own rows. The first shard still reads only its own rows, but the next batch it "
             + "evaluates is written over rows the merged evaluation reads (the second shard's).");
-    private static final Rule ALIAS_ROC_MULTI = Rule.differs("merge aliasing", "ROCMultiClass.merge into an empty "
+    private static final ComparisonRule ALIAS_ROC_MULTI = ComparisonRule.differs("merge aliasing", "ROCMultiClass.merge into an empty "
             + "instance takes the first shard's array of per-class ROC objects itself, so the two evaluations share "
             + "those ROCs: the later merges add every other shard's scores to the first shard's evaluation, and a "
             + "batch the first shard evaluates afterwards lands in the merged evaluation too.");
-    private static final Rule ALIAS_REGRESSION = Rule.differs("merge aliasing", "RegressionEvaluation.merge into an "
+    private static final ComparisonRule ALIAS_REGRESSION = ComparisonRule.differs("merge aliasing", "RegressionEvaluation.merge into an "
             + "empty instance copies every column statistic but exampleCountPerColumn, which it shares with the "
             + "first shard: the later merges add every other shard's row count into that shard's count, so it "
             + "divides its own sums by the total row count. (The shard's next eval() replaces its count array, so "
             + "its later batches do not reach the merged evaluation.)");
-    private static final Rule TIES_ORDER = Rule.differs("tie-breaking", "DL4J's exact ROC sorts its (score, label) "
+    private static final ComparisonRule TIES_ORDER = ComparisonRule.differs("tie-breaking", "DL4J's exact ROC sorts its (score, label) "
             + "rows by score with a stable sort and walks them one row at a time, so among tied scores the rows that "
             + "arrived first rank higher and the AUC depends on the rows' order; merge appends the other "
             + "evaluation's rows after its own, so the merge order changes the AUC (Spark's reduce takes partition "
             + "results in the order their tasks finish). Keras AUC puts tied scores on one threshold (one ROC point: "
             + "half credit for a tie) and merges by adding counts, so any order gives its one-pass value.");
-    private static final Rule TIES_ONE_PASS = Rule.differs("tie-breaking", "DL4J's exact ROC ranks tied scores "
+    private static final ComparisonRule TIES_ONE_PASS = ComparisonRule.differs("tie-breaking", "DL4J's exact ROC ranks tied scores "
             + "in the order their rows arrived (a stable sort, then one ROC point per row), so a tie between a "
             + "positive and a negative row counts as ranked right or wrong; Keras AUC puts tied scores on one "
             + "threshold (one ROC point), a tie earning half credit. Each 2-decimal score falls in its own one of "
             + "Keras's 200 buckets here, so bucketing adds nothing else.");
-    private static final Rule PER_BATCH_PEARSON = Rule.differs("per-sample vs pooled correlation",
+    private static final ComparisonRule PER_BATCH_PEARSON = ComparisonRule.differs("per-sample vs pooled correlation",
             "averagePearsonCorrelation() pools every row in running sums (Σxy, Σx², means): one correlation per "
                     + "column over all rows. Keras PearsonCorrelation(axis=0) is a Mean of per-batch values: each "
                     + "shard's column correlations are computed within the shard, and the result is the mean of those "
@@ -103,12 +105,12 @@ final class MergeComparison {
         Compared<ROCMultiClass> auc = new Compared<>("ROCMultiClass.calculateAverageAUC()",
                 ROCMultiClass::calculateAverageAUC, "auc_ml", IrisComparison.BUCKETED_AUC);
 
-        Rows spark = new Rows(sparkScenario(iris, shards), out);
+        ComparisonRows spark = new ComparisonRows(Dl4jDifferences.FRAMEWORK, sparkScenario(iris, shards), out);
         sparkRow(spark, ev, k, accuracy);
         sparkRow(spark, ev, k, new Compared<>("Evaluation.f1() (macro)", Evaluation::f1, "f1_macro",
                 IrisComparison.MACRO_F1));
         sparkRow(spark, roc, k, auc);
-        Rows empty = new Rows(emptyScenario(iris, shards), out);
+        ComparisonRows empty = new ComparisonRows(Dl4jDifferences.FRAMEWORK, emptyScenario(iris, shards), out);
         emptyRows(empty, ev, k, accuracy, null);
         emptyRows(empty, roc, k, auc, ALIAS_ROC_MULTI);
     }
@@ -132,7 +134,7 @@ final class MergeComparison {
         Compared<ROC> thresholdedAuc = new Compared<>("new ROC(" + BinaryComparison.SAME_STEPS
                 + ").calculateAUC() (thresholded)", ROC::calculateAUC, "auc", BinaryComparison.SAME_THRESHOLDS);
 
-        Rows spark = new Rows(sparkScenario(binary, shards), out);
+        ComparisonRows spark = new ComparisonRows(Dl4jDifferences.FRAMEWORK, sparkScenario(binary, shards), out);
         sparkRow(spark, eb, k, accuracy);
         sparkRow(spark, eb, k, new Compared<>("EvaluationBinary.precision(0)", e -> e.precision(0), "precision",
                 BinaryComparison.STRICT_HALF));
@@ -142,7 +144,7 @@ final class MergeComparison {
                 BinaryComparison.STRICT_HALF).element(0));
         sparkRow(spark, exact, k, exactAuc);
         sparkRow(spark, thresholded, k, thresholdedAuc);
-        Rows empty = new Rows(emptyScenario(binary, shards), out);
+        ComparisonRows empty = new ComparisonRows(Dl4jDifferences.FRAMEWORK, emptyScenario(binary, shards), out);
         emptyRows(empty, eb, k, accuracy, ALIAS_BINARY);
         emptyRows(empty, exact, k, exactAuc, ALIAS_ROC);
     }
@@ -156,7 +158,7 @@ final class MergeComparison {
         Compared<RegressionEvaluation> r2 = new Compared<>("RegressionEvaluation.averageRSquared()",
                 RegressionEvaluation::averageRSquared, "r2", RegressionComparison.R2_UNIFORM);
 
-        Rows spark = new Rows(sparkScenario(regression, shards) + "; target column means "
+        ComparisonRows spark = new ComparisonRows(Dl4jDifferences.FRAMEWORK, sparkScenario(regression, shards) + "; target column means "
                 + columnMeans(regression.labels()), out);
         sparkRow(spark, re, k, mse);
         sparkRow(spark, re, k, new Compared<>("RegressionEvaluation.averageMeanAbsoluteError()",
@@ -172,7 +174,7 @@ final class MergeComparison {
         sparkRow(spark, re, k, r2.mergeRule(MERGE_R2));
         sparkRow(spark, re, k, new Compared<>("RegressionEvaluation.averagePearsonCorrelation()",
                 RegressionEvaluation::averagePearsonCorrelation, "pearson_rows", PER_BATCH_PEARSON));
-        Rows empty = new Rows(emptyScenario(regression, shards), out);
+        ComparisonRows empty = new ComparisonRows(Dl4jDifferences.FRAMEWORK, emptyScenario(regression, shards), out);
         emptyRows(empty, re, k, mse, ALIAS_REGRESSION);
         emptyTotalRow(empty, re, k, r2.emptyRule(EMPTY_R2));
     }
@@ -187,7 +189,7 @@ final class MergeComparison {
         ShardRuns<ROC> exact = new ShardRuns<>(ROC::new, shards, true);
         ShardRuns<ROC> thresholded = new ShardRuns<>(() -> new ROC(BinaryComparison.SAME_STEPS), shards, true);
 
-        Rows rows = new Rows(String.format(Locale.ROOT, "%s, its probabilities rounded to %d decimals (scores "
+        ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK, String.format(Locale.ROOT, "%s, its probabilities rounded to %d decimals (scores "
                 + "stored as percentages: %d of the %d distinct scores are shared by a positive and a negative row); "
                 + "%d shards of %d merged in reverse order (shard %d into shard %d, ..., then shard 1), against "
                 + "one pass in row order", binary.model(), TIE_DECIMALS, sharedScores(binary.labels(), rounded),
@@ -206,30 +208,30 @@ final class MergeComparison {
      * carries the metric's one-pass rule; otherwise the merge rule, and a second row shows DL4J's one pass against
      * the merged Keras value.
      */
-    private static <T extends IEvaluation<T>> void sparkRow(Rows rows, ShardRuns<T> d, KerasShardRuns k,
+    private static <T extends IEvaluation<T>> void sparkRow(ComparisonRows rows, ShardRuns<T> d, KerasShardRuns k,
             Compared<T> c) {
         Reading onePass = Reading.of(c.read(), d.onePass);
         Reading merged = Reading.of(c.read(), d.merged);
         double keras = c.keras(k.merged);
         double kerasOnePass = c.keras(k.onePass);
-        String kerasNote = Rows.agree(keras, kerasOnePass)
-                ? " KerasEvaluation's merge reproduces its one pass (" + Rows.fmt(kerasOnePass) + ")."
-                : " KerasEvaluation merged gives " + Rows.fmt(keras) + " but " + Rows.fmt(kerasOnePass)
+        String kerasNote = ComparisonRows.agree(keras, kerasOnePass)
+                ? " KerasEvaluation's merge reproduces its one pass (" + ComparisonRows.fmt(kerasOnePass) + ")."
+                : " KerasEvaluation merged gives " + ComparisonRows.fmt(keras) + " but " + ComparisonRows.fmt(kerasOnePass)
                         + " in one pass.";
-        Rule rule;
-        if (Rows.agree(merged.value(), onePass.value())) {
-            rule = c.oneRule().withMore(" DL4J's merge reproduces its one pass (" + Rows.fmt(onePass.value()) + ")."
+        ComparisonRule rule;
+        if (ComparisonRows.agree(merged.value(), onePass.value())) {
+            rule = c.oneRule().withMore(" DL4J's merge reproduces its one pass (" + ComparisonRows.fmt(onePass.value()) + ")."
                     + kerasNote);
         } else {
             rule = explained(c.mergeRule(), "DL4J's merged value differs from its one pass").withMore(
-                    " DL4J in one pass: " + Rows.fmt(onePass.value()) + "." + kerasNote);
+                    " DL4J in one pass: " + ComparisonRows.fmt(onePass.value()) + "." + kerasNote);
         }
         String kerasName = c.display(k.merged) + ", shard KerasEvaluations merged";
         rows.add(c.dl4j() + ", shard evaluations merged" + merged.note(), merged.value(), kerasName, keras, rule);
-        if (!Rows.agree(merged.value(), onePass.value())) {
+        if (!ComparisonRows.agree(merged.value(), onePass.value())) {
             rows.add(c.dl4j() + ", one pass" + onePass.note(), onePass.value(), kerasName, keras,
                     c.oneRule().withMore(" The same DL4J evaluation merged from the shards gives "
-                            + Rows.fmt(merged.value()) + "."));
+                            + ComparisonRows.fmt(merged.value()) + "."));
         }
     }
 
@@ -237,8 +239,8 @@ final class MergeComparison {
      * Merged into an empty evaluation: the total; the first shard's own evaluation after the merge; and the total
      * after the first shard's evaluation went on with another batch.
      */
-    private static <T extends IEvaluation<T>> void emptyRows(Rows rows, ShardRuns<T> d, KerasShardRuns k,
-            Compared<T> c, Rule alias) {
+    private static <T extends IEvaluation<T>> void emptyRows(ComparisonRows rows, ShardRuns<T> d, KerasShardRuns k,
+            Compared<T> c, ComparisonRule alias) {
         emptyTotalRow(rows, d, k, c);
         ShardRuns.IntoEmpty<T> e = d.intoEmpty();
         Reading after = Reading.of(c.read(), e.firstAfter());
@@ -246,53 +248,53 @@ final class MergeComparison {
         double kerasAfter = c.keras(k.firstAfter);
         String kerasState = k.firstBefore.equals(k.firstAfter.toJson()) ? " KerasEvaluation's merge copies states: "
                 + "shard 1's KerasEvaluation is unchanged." : " Shard 1's KerasEvaluation changed too.";
-        Rule first = e.firstChanged() || !Rows.agree(after.value(), alone.value())
+        ComparisonRule first = e.firstChanged() || !ComparisonRows.agree(after.value(), alone.value())
                 ? aliased(alias, "merge() changed the first shard's own evaluation").withMore(" Shard 1 evaluated "
-                        + "alone: DL4J " + Rows.fmt(alone.value()) + ", Keras " + Rows.fmt(kerasAfter) + "."
+                        + "alone: DL4J " + ComparisonRows.fmt(alone.value()) + ", Keras " + ComparisonRows.fmt(kerasAfter) + "."
                         + kerasState)
                 : c.oneRule().withMore(" merge() left the first shard's own evaluation unchanged (same serialised "
-                        + "state; alone it gives " + Rows.fmt(alone.value()) + ")." + kerasState);
+                        + "state; alone it gives " + ComparisonRows.fmt(alone.value()) + ")." + kerasState);
         rows.add(c.dl4j() + " of shard 1's own evaluation, after merging it" + after.note(), after.value(),
                 c.display(k.firstAfter) + " of shard 1's own KerasEvaluation, after merging it", kerasAfter, first);
 
         Reading total = Reading.of(c.read(), e.total());
         Reading later = Reading.of(c.read(), e.totalLater());
         double kerasLater = c.keras(k.totalLater);
-        Rule goesOn = e.totalChangedLater() || !Rows.agree(later.value(), total.value())
+        ComparisonRule goesOn = e.totalChangedLater() || !ComparisonRows.agree(later.value(), total.value())
                 ? aliased(alias, "a later batch of the first shard changed the merged evaluation").withMore(
-                        " The merged evaluation before that batch: DL4J " + Rows.fmt(total.value()) + ", Keras "
-                                + Rows.fmt(c.keras(k.intoEmpty)) + ".")
+                        " The merged evaluation before that batch: DL4J " + ComparisonRows.fmt(total.value()) + ", Keras "
+                                + ComparisonRows.fmt(c.keras(k.intoEmpty)) + ".")
                 : c.oneRule().withMore(" The first shard's later batch did not reach the merged evaluation (same "
-                        + "serialised state as right after the merges: " + Rows.fmt(total.value()) + ").");
+                        + "serialised state as right after the merges: " + ComparisonRows.fmt(total.value()) + ").");
         rows.add(c.dl4j() + " of the merged evaluation, after shard 1's own evaluation took one more batch"
                 + later.note(), later.value(), c.display(k.totalLater) + " of the merged KerasEvaluation, after "
                 + "shard 1's took the same batch", kerasLater, goesOn);
     }
 
     /** An aliasing rule whose agreeing form says that the state changed though the value did not. */
-    private static Rule aliased(Rule alias, String what) {
-        Rule known = explained(alias, what);
-        return new Rule(known.cause(), known.explanation(), "The evaluation's serialised state changed, though "
+    private static ComparisonRule aliased(ComparisonRule alias, String what) {
+        ComparisonRule known = explained(alias, what);
+        return new ComparisonRule(known.cause(), known.explanation(), "The evaluation's serialised state changed, though "
                 + "this value did not: " + known.explanation());
     }
 
-    private static <T extends IEvaluation<T>> void emptyTotalRow(Rows rows, ShardRuns<T> d, KerasShardRuns k,
+    private static <T extends IEvaluation<T>> void emptyTotalRow(ComparisonRows rows, ShardRuns<T> d, KerasShardRuns k,
             Compared<T> c) {
         Reading onePass = Reading.of(c.read(), d.onePass);
         Reading total = Reading.of(c.read(), d.intoEmpty().total());
-        Rule rule = Rows.agree(total.value(), onePass.value())
+        ComparisonRule rule = ComparisonRows.agree(total.value(), onePass.value())
                 ? c.oneRule().withMore(" Merging into an empty evaluation reproduces DL4J's one pass ("
-                        + Rows.fmt(onePass.value()) + ").")
+                        + ComparisonRows.fmt(onePass.value()) + ").")
                 : explained(c.emptyRule(), "merging into an empty evaluation differs from DL4J's one pass")
-                        .withMore(" DL4J in one pass: " + Rows.fmt(onePass.value()) + ".");
+                        .withMore(" DL4J in one pass: " + ComparisonRows.fmt(onePass.value()) + ".");
         rows.add(c.dl4j() + " of the empty evaluation the shards were merged into" + total.note(), total.value(),
                 c.display(k.intoEmpty) + ", shards merged into KerasEvaluation.newInstance()", c.keras(k.intoEmpty),
                 rule);
     }
 
     /** {@code rule}, or the unexplained cause the tests refuse when no known rule covers what happened. */
-    private static Rule explained(Rule rule, String what) {
-        return rule != null ? rule : new Rule(Rule.UNEXPLAINED, what + ", and no known rule explains it.",
+    private static ComparisonRule explained(ComparisonRule rule, String what) {
+        return rule != null ? rule : new ComparisonRule(ComparisonRule.UNEXPLAINED, what + ", and no known rule explains it.",
                 what + ".");
     }
 
@@ -354,10 +356,10 @@ final class MergeComparison {
      * @param mergeRule what makes DL4J's merged value differ from its one pass, or null where it should not
      * @param emptyRule what makes a merge into an empty evaluation differ from one pass, or null
      */
-    private record Compared<T>(String dl4j, ToDoubleFunction<T> read, String keras, int element, Rule oneRule,
-            Rule mergeRule, Rule emptyRule) {
+    private record Compared<T>(String dl4j, ToDoubleFunction<T> read, String keras, int element, ComparisonRule oneRule,
+            ComparisonRule mergeRule, ComparisonRule emptyRule) {
 
-        Compared(String dl4j, ToDoubleFunction<T> read, String keras, Rule oneRule) {
+        Compared(String dl4j, ToDoubleFunction<T> read, String keras, ComparisonRule oneRule) {
             this(dl4j, read, keras, -1, oneRule, null, null);
         }
 
@@ -365,11 +367,11 @@ final class MergeComparison {
             return new Compared<>(dl4j, read, keras, k, oneRule, mergeRule, emptyRule);
         }
 
-        Compared<T> mergeRule(Rule r) {
+        Compared<T> mergeRule(ComparisonRule r) {
             return new Compared<>(dl4j, read, keras, element, oneRule, r, emptyRule);
         }
 
-        Compared<T> emptyRule(Rule r) {
+        Compared<T> emptyRule(ComparisonRule r) {
             return new Compared<>(dl4j, read, keras, element, oneRule, mergeRule, r);
         }
 

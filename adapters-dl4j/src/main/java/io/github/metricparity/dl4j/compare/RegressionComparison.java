@@ -2,6 +2,8 @@ package io.github.metricparity.dl4j.compare;
 
 import io.github.metricparity.dl4j.compare.ExampleModels.Outputs;
 import io.github.metricparity.spi.ComparisonRow;
+import io.github.metricparity.spi.ComparisonRows;
+import io.github.metricparity.spi.ComparisonRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.evaluation.regression.RegressionEvaluation;
@@ -14,43 +16,43 @@ import org.nd4j.evaluation.regression.RegressionEvaluation;
 final class RegressionComparison {
     static final int COLUMNS = 3;
 
-    static final Rule MSE_COLUMN = Rule.same("Both divide the column's sum of squared errors by its rows.");
-    static final Rule MAE_COLUMN = Rule.same("Both divide the column's sum of absolute errors by its rows.");
-    static final Rule RMSE_COLUMN = Rule.same("Both take the square root of the column's mean squared error.");
-    static final Rule R2_COLUMN = Rule.differs("float32", "Both compute 1 - SSres/SStot per column, DL4J in float64 "
+    static final ComparisonRule MSE_COLUMN = ComparisonRule.same("Both divide the column's sum of squared errors by its rows.");
+    static final ComparisonRule MAE_COLUMN = ComparisonRule.same("Both divide the column's sum of absolute errors by its rows.");
+    static final ComparisonRule RMSE_COLUMN = ComparisonRule.same("Both take the square root of the column's mean squared error.");
+    static final ComparisonRule R2_COLUMN = ComparisonRule.differs("float32", "Both compute 1 - SSres/SStot per column, DL4J in float64 "
             + "and Keras's R2Score in its dtype, float32 by default: SStot = Σy² - Σy·ȳ, and for a column whose mean "
             + "is large next to its spread (column 1, centred near 10) Σy² carries float32 rounding of about 1e-3 "
             + "that the subtraction keeps. R2Score(dtype=float64) agrees with DL4J.",
             "Both compute 1 - SSres/SStot per column (DL4J in float64, Keras's R2Score in float32 by default, whose "
                     + "rounding of Σy² - Σy·ȳ stays below the tolerance here).");
-    static final Rule PEARSON_COLUMN = Rule.same("PearsonCorrelation(axis=0) given one column in one batch "
+    static final ComparisonRule PEARSON_COLUMN = ComparisonRule.same("PearsonCorrelation(axis=0) given one column in one batch "
             + "correlates it across the rows, as DL4J's pearsonCorrelation(k) does from its running sums.");
-    static final Rule MSE_AVERAGE = Rule.same("Without masks the mean of the column MSEs equals Keras's mean over "
+    static final ComparisonRule MSE_AVERAGE = ComparisonRule.same("Without masks the mean of the column MSEs equals Keras's mean over "
             + "rows of each row's mean squared error (every column has the same rows).");
-    static final Rule MAE_AVERAGE = Rule.same("Without masks the mean of the column MAEs equals Keras's mean over "
+    static final ComparisonRule MAE_AVERAGE = ComparisonRule.same("Without masks the mean of the column MAEs equals Keras's mean over "
             + "rows of each row's mean absolute error.");
-    static final Rule RMSE_AVERAGE = Rule.differs("averaging", "averagerootMeanSquaredError() is the mean of the "
+    static final ComparisonRule RMSE_AVERAGE = ComparisonRule.differs("averaging", "averagerootMeanSquaredError() is the mean of the "
             + "column RMSEs (a mean of square roots); Keras's RootMeanSquaredError() is the square root of the mean "
             + "squared error over every element, which is larger unless the columns' errors are equal.");
-    static final Rule R2_UNIFORM = Rule.differs("float32", "averageRSquared() is the uniform mean of the column R2s, "
+    static final ComparisonRule R2_UNIFORM = ComparisonRule.differs("float32", "averageRSquared() is the uniform mean of the column R2s, "
             + "as R2Score's default class_aggregation=uniform_average, but R2Score computes in float32 by default and "
             + "SStot = Σy² - Σy·ȳ keeps the float32 rounding of Σy² for a column whose mean is large next to its "
             + "spread; DL4J computes in float64, and R2Score(dtype=float64) agrees with it.",
             "averageRSquared() is the uniform mean of the column R2s, as R2Score's default "
                     + "class_aggregation=uniform_average (Keras's float32 rounding stays below the tolerance here).");
-    private static final Rule R2_FLOAT64 = Rule.same("With dtype=float64 R2Score computes SStot and the score in "
+    private static final ComparisonRule R2_FLOAT64 = ComparisonRule.same("With dtype=float64 R2Score computes SStot and the score in "
             + "float64 as DL4J does: the same uniform mean of the column R2s.");
-    private static final Rule R2_VARIANCE = Rule.differs("averaging", "R2Score(class_aggregation="
+    private static final ComparisonRule R2_VARIANCE = ComparisonRule.differs("averaging", "R2Score(class_aggregation="
             + "variance_weighted_average) weighs each column's R2 by its total sum of squares, so the column with "
             + "the widest spread dominates; averageRSquared() weighs the columns equally.");
-    static final Rule PEARSON_ONE_BATCH = Rule.same("PearsonCorrelation(axis=0) on all rows as one batch gives one "
+    static final ComparisonRule PEARSON_ONE_BATCH = ComparisonRule.same("PearsonCorrelation(axis=0) on all rows as one batch gives one "
             + "correlation per column across the rows and averages them, which is averagePearsonCorrelation(); over "
             + "several batches Keras averages per-batch correlations instead (see the sharded rows).");
-    private static final Rule PEARSON_AXIS = Rule.differs("per-sample vs pooled correlation", "DL4J correlates each "
+    private static final ComparisonRule PEARSON_AXIS = ComparisonRule.differs("per-sample vs pooled correlation", "DL4J correlates each "
             + "output column across the examples and averages the columns; Keras's PearsonCorrelation() (axis=-1) "
             + "correlates each example's three outputs with its three targets and averages over examples: another "
             + "quantity.");
-    private static final Rule LOSS = Rule.same("DL4J's LossMSE is each row's squared error summed over the outputs "
+    private static final ComparisonRule LOSS = ComparisonRule.same("DL4J's LossMSE is each row's squared error summed over the outputs "
             + "and divided by their number, averaged over rows, with no regularisation configured: Keras's "
             + "MeanSquaredError of the same outputs.");
 
@@ -85,7 +87,7 @@ final class RegressionComparison {
         RegressionEvaluation e = new RegressionEvaluation();
         e.eval(regression.labels(), regression.predictions());
 
-        Rows rows = new Rows(regression.description() + "; all test rows in one batch", out);
+        ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK, regression.description() + "; all test rows in one batch", out);
         for (int k = 0; k < COLUMNS; k++) {
             rows.add("RegressionEvaluation.meanSquaredError(" + k + ")", e.meanSquaredError(k),
                     m.display("mse_" + k), m.value("mse_" + k), MSE_COLUMN);

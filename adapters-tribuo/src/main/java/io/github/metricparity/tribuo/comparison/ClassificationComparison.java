@@ -1,6 +1,8 @@
 package io.github.metricparity.tribuo.comparison;
 
 import io.github.metricparity.spi.ComparisonRow;
+import io.github.metricparity.spi.ComparisonRows;
+import io.github.metricparity.spi.ComparisonRule;
 import io.github.metricparity.tribuo.KerasEvaluation;
 import io.github.metricparity.tribuo.KerasLabelEvaluator;
 import java.util.ArrayList;
@@ -36,75 +38,75 @@ final class ClassificationComparison {
 
     // ---------------------------------------------------------------- rules
 
-    private static final Rule ARGMAX = Rule.differs("tie-breaking",
+    private static final ComparisonRule ARGMAX = ComparisonRule.differs("tie-breaking",
             "Tribuo scores the label the model predicted (Prediction.getOutput()); Keras takes argmax of y_pred, "
                     + "which breaks ties to the lowest class id, so predictions whose top probabilities tie can "
                     + "count differently.",
             "Both count a prediction right when its top-scoring class is the true one: LinearSGDModel predicts the "
                     + "first label with the highest probability in output-id order, Keras argmax the lowest class "
                     + "id among equal maxima, which is the same output id.");
-    private static final Rule THRESHOLD_CLASS = Rule.differs("threshold vs argmax",
+    private static final ComparisonRule THRESHOLD_CLASS = ComparisonRule.differs("threshold vs argmax",
             "Tribuo counts class k as predicted when the model's label (the argmax) is k; Keras Precision/Recall("
                     + "class_id=k) counts it when y_pred[k] > 0.5 (strict), so an argmax prediction of k with "
                     + "probability <= 0.5 is a negative there (a false negative when k is the true class). "
                     + "Precision/Recall(top_k=1, class_id=k) follow Tribuo's rule.");
-    private static final Rule THRESHOLD_POOLED = Rule.differs("threshold vs argmax",
+    private static final ComparisonRule THRESHOLD_POOLED = ComparisonRule.differs("threshold vs argmax",
             "Tribuo's micro average pools the per-class counts of argmax predictions (single-label micro precision "
                     + "and recall both equal accuracy); Keras Precision()/Recall() without class_id pool every cell "
                     + "of the one-hot layout with y_pred > 0.5, so an example whose top probability is <= 0.5 has no "
                     + "predicted positive at all.");
-    private static final Rule F1_ARGMAX = Rule.same(
+    private static final ComparisonRule F1_ARGMAX = ComparisonRule.same(
             "F1Score with threshold=None marks each row's highest score as predicted (argmax; a tie would mark "
                     + "several), and both compute "
                     + "2PR/(P+R) from the same counts (Keras adds 1e-7 to the denominators, far below the "
                     + "tolerance); a class with no true positive scores 0 in both.");
-    private static final Rule F1_THRESHOLD = Rule.differs("threshold vs argmax",
+    private static final ComparisonRule F1_THRESHOLD = ComparisonRule.differs("threshold vs argmax",
             "F1Score(threshold=0.5) marks a class predicted when its probability is > 0.5 (strict) instead of the "
                     + "row's argmax: rows whose top probability is <= 0.5 predict no class, which lowers recall.");
-    private static final Rule MACRO_F1 = Rule.same(
+    private static final ComparisonRule MACRO_F1 = ComparisonRule.same(
             "Both average the per-class F1 uniformly over every class of the model (Tribuo over its output domain, "
                     + "Keras over y_pred's columns); a class never present and never predicted is 0/0, counted as 0 "
                     + "by both (Keras divides with epsilons, Tribuo returns 0), and still enters the mean.");
-    private static final Rule MACRO_TOP1 = Rule.same(
+    private static final ComparisonRule MACRO_TOP1 = ComparisonRule.same(
             "Keras has no macro-averaged precision or recall class; the uniform mean over the classes of "
                     + "Precision/Recall(top_k=1, class_id=k) is Tribuo's macro average: top_k=1 keeps the argmax "
                     + "and divide_no_nan gives 0 for a class never predicted (or never present), as Tribuo does.");
-    private static final Rule BUCKETED_AUC = Rule.differs("exact vs bucketed AUC",
+    private static final ComparisonRule BUCKETED_AUC = ComparisonRule.differs("exact vs bucketed AUC",
             "Tribuo's AUCROC is exact (every distinct score is a threshold of the ROC curve); Keras AUC counts the "
                     + "scores above 200 evenly spaced thresholds and sums trapezoids between them, so scores in one "
                     + "bucket merge into one ROC point.");
-    private static final Rule BUCKETED_AUC_VOTES = Rule.differs("exact vs bucketed AUC", BUCKETED_AUC.explanation(),
+    private static final ComparisonRule BUCKETED_AUC_VOTES = ComparisonRule.differs("exact vs bucketed AUC", BUCKETED_AUC.explanation(),
             "Exact and bucketed AUC agree here: the vote fractions 0, 1/4, ..., 1 each fall in a different bucket "
                     + "of Keras's 200 thresholds, so the bucketed ROC curve has exactly the exact curve's points.");
-    private static final Rule WEIGHTS = Rule.differs("example weights",
+    private static final ComparisonRule WEIGHTS = ComparisonRule.differs("example weights",
             "Tribuo's LabelConfusionMatrix counts every prediction once whatever its example's weight; "
                     + "KerasLabelEvaluator passes example weights as sample_weight, and the Keras metric weighs each "
                     + "example by it.");
-    private static final Rule WEIGHTS_OFF = Rule.same(
+    private static final ComparisonRule WEIGHTS_OFF = ComparisonRule.same(
             "With sample_weight omitted (KerasLabelEvaluator(..., useExampleWeights=false)) Keras counts every "
                     + "example once too, as Tribuo's LabelEvaluator does.");
-    private static final Rule TIES = Rule.differs("tie-breaking", ARGMAX.explanation(),
+    private static final ComparisonRule TIES = ComparisonRule.differs("tie-breaking", ARGMAX.explanation(),
             "Tied votes are broken the same way: VotingCombiner predicts the first label with the most votes in "
                     + "output-id order and Keras argmax takes the lowest class id, which is the same output id.");
-    private static final Rule MEAN_OF_DAYS = Rule.differs("merge",
+    private static final ComparisonRule MEAN_OF_DAYS = ComparisonRule.differs("merge",
             "Tribuo evaluations have no merge: EvaluationAggregator.summarize(dayEvaluations, metric).getMean() "
                     + "averages the per-day values unweighted, so a day of 30 predictions counts as much as one of "
                     + "70; KerasEvaluation.merge adds the metric states (weighted counts), which equals one pass.");
-    private static final Rule MEAN_OF_DAYS_F1 = MEAN_OF_DAYS.withMore(" Each day's macro F1 also includes 'd' "
+    private static final ComparisonRule MEAN_OF_DAYS_F1 = MEAN_OF_DAYS.withMore(" Each day's macro F1 also includes 'd' "
             + "with F1 0 on the days without a true 'd'.");
-    private static final Rule MEAN_OF_DAYS_AUC = Rule.differs("merge",
+    private static final ComparisonRule MEAN_OF_DAYS_AUC = ComparisonRule.differs("merge",
             "EvaluationAggregator.summarize(dayEvaluations, e -> e.averageAUCROC(false)).getMean() is NaN: on the "
                     + "days without a true 'd' Tribuo's AUCROC(d) divides by zero positives, and the NaN propagates "
                     + "into the day's average and the mean of days; the merged Keras AUC counts all 200 predictions.");
-    private static final Rule ONLINE = Rule.same(
+    private static final ComparisonRule ONLINE = ComparisonRule.same(
             "Tribuo's way to combine shards is to evaluate all their predictions again: OnlineEvaluator observes "
                     + "each day's predictions and evaluate() re-tabulates all of them, which equals the merged Keras "
                     + "states.");
-    private static final Rule NO_POSITIVES = Rule.differs("0/0 class in macro average",
+    private static final ComparisonRule NO_POSITIVES = ComparisonRule.differs("0/0 class in macro average",
             "On a day without a true 'd' its ROC has no positives: Tribuo divides by zero and AUCROC(d) is NaN, "
                     + "so averageAUCROC is NaN; Keras AUC uses divide_no_nan, d's true positive rate is 0 at every "
                     + "threshold, its AUC is 0 and enters the label mean.");
-    private static final Rule MACRO_F1_DAY = Rule.same(
+    private static final ComparisonRule MACRO_F1_DAY = ComparisonRule.same(
             "On a day without a true 'd', d's F1 is 0 in both (no true positive; 0/0 if never predicted) and "
                     + "both still divide by all four classes.");
 
@@ -180,7 +182,7 @@ final class ClassificationComparison {
                 .evaluate(model, predictions, stream);
         Metrics m = new Metrics(metrics, keras);
 
-        Rows rows = new Rows(String.format(Locale.ROOT, "Logistic regression (Tribuo LinearSGD, log loss) on four "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Logistic regression (Tribuo LinearSGD, log loss) on four "
                 + "Gaussian blobs, %d test predictions with probabilities; class ids %s", predictions.size(),
                 ids()), out);
         rows.add("LabelEvaluation.accuracy()", tribuo.accuracy(), m.display("sca"), m.value("sca"), ARGMAX);
@@ -241,7 +243,7 @@ final class ClassificationComparison {
         Metrics withoutWeights = new Metrics(metrics, new KerasLabelEvaluator(KerasMetric.specs(metrics), false)
                 .evaluate(model, weighted, stream));
 
-        Rows rows = new Rows("Same model and test examples, weighted by recency (day k of 4 weighs k)", out);
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, "Same model and test examples, weighted by recency (day k of 4 weighs k)", out);
         rows.add("LabelEvaluation.accuracy()", tribuo.accuracy(), withWeights.display("sca")
                 + " with sample_weight", withWeights.value("sca"), WEIGHTS);
         rows.add("LabelEvaluation.macroAveragedF1()", tribuo.macroAveragedF1(), withWeights.display("f1_macro")
@@ -267,7 +269,7 @@ final class ClassificationComparison {
         Metrics m = new Metrics(metrics, new KerasLabelEvaluator(KerasMetric.specs(metrics))
                 .evaluate(bagged, votes, stream));
 
-        Rows rows = new Rows(String.format(Locale.ROOT, "Bagging of %d logistic regressions, majority vote "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Bagging of %d logistic regressions, majority vote "
                 + "(VotingCombiner: vote fractions as probabilities), %d test predictions, %d with tied top votes",
                 VOTERS, votes.size(), tied), out);
         rows.add("LabelEvaluation.accuracy()", tribuo.accuracy(), m.display("sca"), m.value("sca"), TIES);
@@ -317,7 +319,7 @@ final class ClassificationComparison {
         // one day alone: how a class without examples enters the macro averages
         LabelEvaluation day1 = tribuoDays.get(0);
         Metrics k1 = new Metrics(metrics, kerasDays.get(0));
-        Rows first = new Rows(String.format(Locale.ROOT, "Day 1 of the test stream alone (%d predictions, no true "
+        ComparisonRows first = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Day 1 of the test stream alone (%d predictions, no true "
                 + "'d')", dayPredictions.get(0).size()), out);
         first.add("LabelEvaluation.macroAveragedF1()", day1.macroAveragedF1(), k1.display("f1_macro"),
                 k1.value("f1_macro"), MACRO_F1_DAY);
@@ -328,7 +330,7 @@ final class ClassificationComparison {
 
         StringJoiner sizes = new StringJoiner("/");
         dayPredictions.forEach(p -> sizes.add(Integer.toString(p.size())));
-        Rows rows = new Rows(String.format(Locale.ROOT, "Sharded evaluation: the %d test predictions as %d daily "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Sharded evaluation: the %d test predictions as %d daily "
                 + "shards (%s), class 'd' only on days 3 and 4", predictions.size(), days.size(), sizes), out);
         String meanOf = "mean of " + days.size() + " day LabelEvaluations (EvaluationAggregator.summarize): ";
         String onePassIs = " One pass over all " + predictions.size() + " predictions: Tribuo ";
@@ -337,11 +339,11 @@ final class ClassificationComparison {
         double meanAuc = EvaluationAggregator.summarize(tribuoDays, (LabelEvaluation e) -> e.averageAUCROC(false))
                 .getMean();
         rows.add(meanOf + "accuracy()", meanAccuracy, m.display("sca") + mergedSuffix, m.value("sca"),
-                MEAN_OF_DAYS.withMore(onePassIs + Rows.fmt(onePass.accuracy()) + "."));
+                MEAN_OF_DAYS.withMore(onePassIs + ComparisonRows.fmt(onePass.accuracy()) + "."));
         rows.add(meanOf + "macroAveragedF1()", meanF1, m.display("f1_macro") + mergedSuffix, m.value("f1_macro"),
-                MEAN_OF_DAYS_F1.withMore(onePassIs + Rows.fmt(onePass.macroAveragedF1()) + "."));
+                MEAN_OF_DAYS_F1.withMore(onePassIs + ComparisonRows.fmt(onePass.macroAveragedF1()) + "."));
         rows.add(meanOf + "averageAUCROC(false)", meanAuc, m.display("auc") + mergedSuffix, m.value("auc"),
-                MEAN_OF_DAYS_AUC.withMore(onePassIs + Rows.fmt(onePass.averageAUCROC(false)) + "."));
+                MEAN_OF_DAYS_AUC.withMore(onePassIs + ComparisonRows.fmt(onePass.averageAUCROC(false)) + "."));
         String onlineName = "OnlineEvaluator(LabelEvaluator) fed the " + days.size() + " days: ";
         rows.add(onlineName + "accuracy()", onePass.accuracy(), m.display("sca") + mergedSuffix, m.value("sca"),
                 ONLINE);

@@ -1,8 +1,10 @@
 package io.github.metricparity.tribuo.comparison;
 
-import io.github.metricparity.spi.ComparisonRow;
-import io.github.metricparity.tribuo.KerasMultiLabelEvaluator;
 import com.oracle.labs.mlrg.olcut.util.Pair;
+import io.github.metricparity.spi.ComparisonRow;
+import io.github.metricparity.spi.ComparisonRows;
+import io.github.metricparity.spi.ComparisonRule;
+import io.github.metricparity.tribuo.KerasMultiLabelEvaluator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,17 +29,17 @@ import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
  * and F1 against Keras's 0.5 threshold, the Jaccard score, and example weights.
  */
 final class MultiLabelComparison {
-    private static final Rule DECISION_RULE = Rule.differs("decision rule",
+    private static final ComparisonRule DECISION_RULE = ComparisonRule.differs("decision rule",
             "Tribuo counts the labels the model predicted; Keras thresholds each label's score (y_pred > 0.5, "
                     + "strict). They differ when the model's decision rule is not score > 0.5.",
             "Tribuo counts the labels the model predicted, and LinearSGDModel with BinaryCrossEntropy predicts a "
                     + "label when its sigmoid score is > 0.5 (strict), exactly the cells Keras's threshold 0.5 "
                     + "selects (y_pred > 0.5); both then pool (micro) or average (macro) the same per-label counts.");
-    private static final Rule PER_SAMPLE = Rule.differs("per-sample vs pooled",
+    private static final ComparisonRule PER_SAMPLE = ComparisonRule.differs("per-sample vs pooled",
             "Tribuo's jaccardScore() averages |true ∩ predicted| / |true ∪ predicted| over examples (an example "
                     + "with both sets empty is 0/0 = NaN); BinaryIoU(target_class_ids=[1]) pools every label cell "
                     + "of the batch: TP / (TP + FP + FN), so examples with many labels weigh more.");
-    private static final Rule WEIGHTS = Rule.differs("example weights",
+    private static final ComparisonRule WEIGHTS = ComparisonRule.differs("example weights",
             "Tribuo's MultiLabelConfusionMatrix counts every example once whatever its weight; "
                     + "KerasMultiLabelEvaluator passes example weights as sample_weight, and the Keras metric weighs "
                     + "each example's label cells by it.");
@@ -85,7 +87,7 @@ final class MultiLabelComparison {
         Metrics m = new Metrics(metrics, new KerasMultiLabelEvaluator(KerasMetric.specs(metrics), false)
                 .evaluate(model, predictions, test.getProvenance()));
 
-        Rows rows = new Rows(String.format(Locale.ROOT, "Multi-label LinearSGD (binary cross-entropy, sigmoid "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Multi-label LinearSGD (binary cross-entropy, sigmoid "
                 + "scores) on Tribuo's MultiLabelGaussianDataSource, %d test predictions; label ids %s",
                 predictions.size(), ids()), out);
         for (int k = 0; k < c; k++) {
@@ -131,7 +133,7 @@ final class MultiLabelComparison {
         Metrics m = new Metrics(metrics, new KerasMultiLabelEvaluator(KerasMetric.specs(metrics))
                 .evaluate(model, predictions, test.getProvenance()));
 
-        Rows rows = new Rows("Same multi-label model and test examples; examples carrying the training set's "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, "Same multi-label model and test examples; examples carrying the training set's "
                 + "rarest label (" + rarest.getLabelString() + ") weigh 3", out);
         rows.add("MultiLabelEvaluation.microAveragedRecall()", tribuo.microAveragedRecall(),
                 m.display("recall") + " with sample_weight", m.value("recall"), WEIGHTS);

@@ -1,6 +1,8 @@
 package io.github.metricparity.tribuo.comparison;
 
 import io.github.metricparity.spi.ComparisonRow;
+import io.github.metricparity.spi.ComparisonRows;
+import io.github.metricparity.spi.ComparisonRule;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricRegistry;
 import io.github.metricparity.spi.Tensor;
@@ -35,49 +37,49 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
  * evaluated day by day (sharded evaluation).
  */
 final class RegressionComparison {
-    private static final Rule POOLED_MAE = Rule.same(
+    private static final ComparisonRule POOLED_MAE = ComparisonRule.same(
             "Keras MeanAbsoluteError averages |y - ŷ| over each example's outputs, then over examples; with both "
                     + "outputs present in every example this is Tribuo's uniform mean of the per-dimension MAEs.");
-    private static final Rule ONE_COLUMN = Rule.same(
+    private static final ComparisonRule ONE_COLUMN = ComparisonRule.same(
             "On one output column (y_true and y_pred of shape (N, 1)) Keras MeanAbsoluteError and "
                     + "RootMeanSquaredError are Tribuo's per-dimension mae and rmse: the mean absolute error and the "
                     + "square root of the mean squared error over the examples.");
-    private static final Rule POOLED_RMSE = Rule.differs("pooled vs per-dimension",
+    private static final ComparisonRule POOLED_RMSE = ComparisonRule.differs("pooled vs per-dimension",
             "Tribuo's averageRMSE is the mean over dimensions of each dimension's RMSE; Keras RootMeanSquaredError "
                     + "is the square root of the squared error pooled over every value, sqrt(mean over d of MSE_d), "
                     + "which is larger unless the dimensions' errors are equal and is dominated by the larger-scale "
                     + "output.");
-    private static final Rule R2 = Rule.same(
+    private static final ComparisonRule R2 = ComparisonRule.same(
             "Both compute 1 - SSres/SStot for each output column (Keras from accumulated sums, in float32).");
-    private static final Rule R2_UNIFORM = Rule.same(
+    private static final ComparisonRule R2_UNIFORM = ComparisonRule.same(
             "Tribuo's averageR2 is the uniform mean of the per-dimension R2, as R2Score's default "
                     + "class_aggregation=uniform_average.");
-    private static final Rule R2_VARIANCE = Rule.differs("averaging",
+    private static final ComparisonRule R2_VARIANCE = ComparisonRule.differs("averaging",
             "R2Score(class_aggregation=variance_weighted_average) weighs each output's R2 by its total sum of "
                     + "squares, so the larger-scale output dominates; Tribuo's averageR2 weighs the outputs equally, "
                     + "as R2Score's default uniform_average does.");
-    private static final Rule CONSTANT = Rule.differs("R2 of constant target",
+    private static final ComparisonRule CONSTANT = ComparisonRule.differs("R2 of constant target",
             "A constant target has SStot = 0: Tribuo returns 1 - SSres/0 = -Infinity (NaN if the predictions are "
                     + "exact too), which also makes averageR2 -Infinity; Keras R2Score replaces an infinite score by "
                     + "0 before averaging.");
-    private static final Rule WEIGHTS = Rule.differs("example weights",
+    private static final ComparisonRule WEIGHTS = ComparisonRule.differs("example weights",
             "new RegressionEvaluator() ignores example weights (new RegressionEvaluator(true) uses them); "
                     + "KerasRegressionEvaluator passes them as sample_weight.");
-    private static final Rule WEIGHTS_ON = Rule.same(
+    private static final ComparisonRule WEIGHTS_ON = ComparisonRule.same(
             "new RegressionEvaluator(true) weighs the errors, the target mean and the sums of squares by the "
                     + "example weights, as Keras sample_weight does.");
-    private static final Rule MERGE_R2 = Rule.differs("merge",
+    private static final ComparisonRule MERGE_R2 = ComparisonRule.differs("merge",
             "R2 is not a mean of per-shard R2s: each day's SStot is taken around that day's own target mean, and "
                     + "with x drifting across days each day's target varies less than the whole stream's, so "
                     + "per-day R2s are lower; "
                     + "EvaluationAggregator.summarize averages them, while KerasEvaluation.merge adds R2Score's sums "
                     + "(Σw·y, Σw·y², Σw·(y-ŷ)², Σw), which reproduces one pass. Tribuo's "
                     + "RegressionSufficientStatistics has no merge either.");
-    private static final Rule MERGE_MAE = Rule.differs("merge",
+    private static final ComparisonRule MERGE_MAE = ComparisonRule.differs("merge",
             "EvaluationAggregator.summarize(dayEvaluations, metric).getMean() averages the per-day MAEs "
                     + "unweighted, so a day of 30 predictions counts as much as one of 70; KerasEvaluation.merge adds "
                     + "MeanAbsoluteError's total and count, which equals one pass.");
-    private static final Rule ONLINE = Rule.same(
+    private static final ComparisonRule ONLINE = ComparisonRule.same(
             "OnlineEvaluator observes each day's predictions and evaluate() recomputes the statistics over all of "
                     + "them, which equals the merged Keras states.");
 
@@ -127,7 +129,7 @@ final class RegressionComparison {
         Metrics m = new Metrics(metrics, new KerasRegressionEvaluator(KerasMetric.specs(metrics))
                 .evaluate(model, predictions, stream));
 
-        Rows rows = new Rows(String.format(Locale.ROOT, "Two-output linear regression (Tribuo LinearSGD, squared "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Two-output linear regression (Tribuo LinearSGD, squared "
                 + "loss): load (scale 5) and rate (scale 0.1), %d test predictions; dimension ids %s",
                 predictions.size(), ids()), out);
         MetricRegistry keras = MetricRegistry.of(new TribuoMetricProvider());
@@ -170,7 +172,7 @@ final class RegressionComparison {
                 .evaluate(model, p, stuck.getProvenance()));
         int rate = dimension(ExampleData.RATE);
 
-        Rows rows = new Rows(String.format(Locale.ROOT, "Same regression model, a test batch of %d with the rate "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Same regression model, a test batch of %d with the rate "
                 + "sensor stuck at %s (constant target)", p.size(), ExampleData.STUCK_RATE), out);
         rows.add("RegressionEvaluation.r2(" + ExampleData.RATE + ")", tribuo.r2(dims.get(rate)),
                 m.display("r2_none") + "[" + rate + "]", m.element("r2_none", rate), CONSTANT);
@@ -196,7 +198,7 @@ final class RegressionComparison {
         Metrics m = new Metrics(metrics, new KerasRegressionEvaluator(KerasMetric.specs(metrics))
                 .evaluate(model, p, stream));
 
-        Rows rows = new Rows("Same regression model and test examples, weighted by recency (day k of 4 weighs k)",
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, "Same regression model and test examples, weighted by recency (day k of 4 weighs k)",
                 out);
         rows.add("new RegressionEvaluator().evaluate(...).averageMAE()", unweighted.averageMAE(),
                 m.display("mae") + " with sample_weight", m.value("mae"), WEIGHTS);
@@ -230,16 +232,16 @@ final class RegressionComparison {
 
         StringJoiner sizes = new StringJoiner("/");
         dayPredictions.forEach(p -> sizes.add(Integer.toString(p.size())));
-        Rows rows = new Rows(String.format(Locale.ROOT, "Sharded evaluation: the %d regression test predictions as "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Sharded evaluation: the %d regression test predictions as "
                 + "%d daily shards (%s), x drifting from [-2, -1] on day 1 to [1, 2] on day 4", predictions.size(),
                 days.size(), sizes), out);
         String meanOf = "mean of " + days.size() + " day RegressionEvaluations (EvaluationAggregator.summarize): ";
         double meanR2 = EvaluationAggregator.summarize(tribuoDays, RegressionEvaluation::averageR2).getMean();
         double meanMae = EvaluationAggregator.summarize(tribuoDays, RegressionEvaluation::averageMAE).getMean();
         rows.add(meanOf + "averageR2()", meanR2, m.display("r2") + mergedSuffix, m.value("r2"),
-                MERGE_R2.withMore(onePassIs + Rows.fmt(onePass.averageR2()) + "."));
+                MERGE_R2.withMore(onePassIs + ComparisonRows.fmt(onePass.averageR2()) + "."));
         rows.add(meanOf + "averageMAE()", meanMae, m.display("mae") + mergedSuffix, m.value("mae"),
-                MERGE_MAE.withMore(onePassIs + Rows.fmt(onePass.averageMAE()) + "."));
+                MERGE_MAE.withMore(onePassIs + ComparisonRows.fmt(onePass.averageMAE()) + "."));
         String onlineName = "OnlineEvaluator(RegressionEvaluator) fed the " + days.size() + " days: ";
         rows.add(onlineName + "averageR2()", onePass.averageR2(), m.display("r2") + mergedSuffix, m.value("r2"),
                 ONLINE);

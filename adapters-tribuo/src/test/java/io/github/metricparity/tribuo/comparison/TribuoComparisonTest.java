@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metricparity.spi.ComparisonRow;
+import io.github.metricparity.spi.ComparisonRows;
+import io.github.metricparity.spi.ComparisonRule;
 import io.github.metricparity.spi.FrameworkComparison;
 import io.github.metricparity.tribuo.KerasEvaluation;
 import io.github.metricparity.tribuo.KerasLabelEvaluator;
@@ -80,7 +82,7 @@ class TribuoComparisonTest {
                 assertEquals("", r.cause(), r.toString());
             } else {
                 assertFalse(r.cause().isBlank(), r.toString());
-                assertNotEquals(Rule.UNEXPLAINED, r.cause(), r.toString());
+                assertNotEquals(ComparisonRule.UNEXPLAINED, r.cause(), r.toString());
             }
         }
     }
@@ -103,13 +105,13 @@ class TribuoComparisonTest {
     @Test
     void rowsTakeTheirTextFromTheRuleAccordingToTheValues() {
         List<ComparisonRow> out = new ArrayList<>();
-        Rows r = new Rows("s", out);
-        Rule differs = Rule.differs("threshold", "the rule");
+        ComparisonRows r = new ComparisonRows(TribuoComparison.FRAMEWORK, "s", out);
+        ComparisonRule differs = ComparisonRule.differs("threshold", "the rule");
         r.add("t", 0.5, "k", 0.75, differs);
         r.add("t", 0.5, "k", 0.5 + 1e-9, differs);
-        r.add("t", 0.5, "k", 0.75, Rule.same("same rule"));
-        r.add("t", Double.NaN, "k", Double.NaN, Rule.same("same rule"));
-        assertEquals(List.of("threshold", "", Rule.UNEXPLAINED, ""),
+        r.add("t", 0.5, "k", 0.75, ComparisonRule.same("same rule"));
+        r.add("t", Double.NaN, "k", Double.NaN, ComparisonRule.same("same rule"));
+        assertEquals(List.of("threshold", "", ComparisonRule.UNEXPLAINED, ""),
                 out.stream().map(ComparisonRow::cause).collect(Collectors.toList()));
         assertEquals("the rule", out.get(0).explanation());
         assertTrue(out.get(1).explanation().startsWith("Equal on these predictions"));
