@@ -2,7 +2,6 @@ package io.github.metricparity.conformance.report;
 
 import io.github.metricparity.conformance.run.CaseResult;
 import io.github.metricparity.spi.ComparisonRow;
-import io.github.metricparity.spi.Diagnostic;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,17 +15,17 @@ import java.util.List;
  * @param results           every golden case through every adapter
  * @param comparisons       framework metric vs Keras metric rows
  * @param comparisonErrors  frameworks whose comparison could not run, with the reason
- * @param diagnostics       warnings issued during the run
+ * @param warnings          warnings issued during the run, with their sources
  */
 public record ParityReport(Instant generatedAt, String environment, List<String> adapters, List<CaseResult> results,
-        List<ComparisonRow> comparisons, List<String> comparisonErrors, List<Diagnostic> diagnostics) {
+        List<ComparisonRow> comparisons, List<String> comparisonErrors, List<SeenWarning> warnings) {
 
     public ParityReport {
         adapters = List.copyOf(adapters);
         results = List.copyOf(results);
         comparisons = List.copyOf(comparisons);
         comparisonErrors = List.copyOf(comparisonErrors);
-        diagnostics = List.copyOf(diagnostics);
+        warnings = List.copyOf(warnings);
     }
 
     public long count(CaseResult.Status status) {
@@ -38,6 +37,11 @@ public record ParityReport(Instant generatedAt, String environment, List<String>
         long skipped = count(CaseResult.Status.SKIPPED);
         return count(CaseResult.Status.PASSED) + " passed, " + count(CaseResult.Status.FAILED) + " failed"
                 + (skipped > 0 ? ", " + skipped + " skipped" : "");
+    }
+
+    /** The distinct warnings, each with its count per source. */
+    public List<WarningGroup> warningGroups() {
+        return WarningGroup.of(warnings);
     }
 
     /** The metric x adapter matrix of the golden results. */
