@@ -45,6 +45,41 @@ public record KerasCounterpart(String display, List<Part> parts) {
         return new KerasCounterpart(display, List.of(new Part(className, config, null, null)));
     }
 
+    /**
+     * One Keras metric, on one output column (every column when null), read at one element of a vector result
+     * (scalar when null), with its keywords as alternating keys and values (null is Keras None).
+     */
+    public static KerasCounterpart single(String className, Integer column, Integer element, Object... keywords) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        for (int i = 0; i < keywords.length; i += 2) {
+            config.put((String) keywords[i], keywords[i + 1]);
+        }
+        String display = call(className, config) + (element == null ? "" : "[" + element + "]")
+                + (column == null ? "" : " on column " + column);
+        return new KerasCounterpart(display, List.of(new Part(className, config, column, element)));
+    }
+
+    /** The uniform mean over the classes k of {@code className(top_k=1, class_id=k)}: a macro precision or recall. */
+    public static KerasCounterpart meanOfTop1(String className, int classes) {
+        List<Part> parts = new java.util.ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("top_k", 1);
+            config.put("class_id", k);
+            parts.add(new Part(className, config, null, null));
+        }
+        return new KerasCounterpart("mean over k of " + className + "(top_k=1, class_id=k)", parts);
+    }
+
+    /** The label weights that make a multi-label AUC the AUC of column {@code k} alone. */
+    public static List<Double> oneHot(int k, int columns) {
+        List<Double> w = new java.util.ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            w.add(i == k ? 1.0 : 0.0);
+        }
+        return w;
+    }
+
     /** A metric as Python writes its construction, e.g. {@code AUC(num_thresholds=200, multi_label=True)}. */
     public static String call(String className, Map<String, ?> config) {
         StringBuilder s = new StringBuilder(className).append('(');

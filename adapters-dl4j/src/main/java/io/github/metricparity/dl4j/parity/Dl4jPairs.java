@@ -2,12 +2,9 @@ package io.github.metricparity.dl4j.parity;
 
 import io.github.metricparity.spi.ComparisonRule;
 import io.github.metricparity.spi.KerasCounterpart;
-import io.github.metricparity.spi.KerasCounterpart.Part;
 import io.github.metricparity.spi.MetricPair;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,7 +33,7 @@ public final class Dl4jPairs {
         Matcher m = TOP_N.matcher(frameworkMetric);
         if (m.matches()) {
             int n = Integer.parseInt(m.group(1));
-            return Optional.of(pair(frameworkMetric, single("TopKCategoricalAccuracy", null, null, "k", n),
+            return Optional.of(pair(frameworkMetric, KerasCounterpart.single("TopKCategoricalAccuracy", null, null, "k", n),
                     Dl4jRules.TOP_N));
         }
         m = ROC.matcher(frameworkMetric);
@@ -67,39 +64,39 @@ public final class Dl4jPairs {
     private static Optional<MetricPair> plain(String name, int c) {
         switch (name) {
             case "Evaluation.accuracy()":
-                return Optional.of(c == 1 ? pair(name, single("BinaryAccuracy", null, null), Dl4jRules.EVALUATION_ONE_COLUMN)
-                        : pair(name, single("CategoricalAccuracy", null, null), Dl4jRules.ARGMAX));
+                return Optional.of(c == 1 ? pair(name, KerasCounterpart.single("BinaryAccuracy", null, null), Dl4jRules.EVALUATION_ONE_COLUMN)
+                        : pair(name, KerasCounterpart.single("CategoricalAccuracy", null, null), Dl4jRules.ARGMAX));
             case "Evaluation.precision()":
-                return c == 1 ? Optional.of(pair(name, single("Precision", null, null), Dl4jRules.STRICT_HALF))
+                return c == 1 ? Optional.of(pair(name, KerasCounterpart.single("Precision", null, null), Dl4jRules.STRICT_HALF))
                         : Optional.empty();
             case "Evaluation.recall()":
-                return c == 1 ? Optional.of(pair(name, single("Recall", null, null), Dl4jRules.STRICT_HALF))
+                return c == 1 ? Optional.of(pair(name, KerasCounterpart.single("Recall", null, null), Dl4jRules.STRICT_HALF))
                         : Optional.empty();
             case "Evaluation.f1()":
-                return c == 1 ? Optional.of(pair(name, single("F1Score", null, 0, "threshold", 0.5),
+                return c == 1 ? Optional.of(pair(name, KerasCounterpart.single("F1Score", null, 0, "threshold", 0.5),
                         Dl4jRules.EVALUATION_ONE_COLUMN)) : Optional.empty();
             case "Evaluation.precision(Macro)":
-                return c > 1 ? Optional.of(pair(name, meanOfClasses("Precision", c), Dl4jRules.MACRO_PRECISION))
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.meanOfTop1("Precision", c), Dl4jRules.MACRO_PRECISION))
                         : Optional.empty();
             case "Evaluation.recall(Macro)":
-                return c > 1 ? Optional.of(pair(name, meanOfClasses("Recall", c), Dl4jRules.MACRO_RECALL))
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.meanOfTop1("Recall", c), Dl4jRules.MACRO_RECALL))
                         : Optional.empty();
             case "Evaluation.f1(Macro)":
-                return c > 1 ? Optional.of(pair(name, single("F1Score", null, null, "average", "macro"),
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("F1Score", null, null, "average", "macro"),
                         Dl4jRules.MACRO_F1)) : Optional.empty();
             case "Evaluation.f1(Micro)":
-                return c > 1 ? Optional.of(pair(name, single("F1Score", null, null, "average", "micro"),
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("F1Score", null, null, "average", "micro"),
                         Dl4jRules.F1_ARGMAX)) : Optional.empty();
             case "RegressionEvaluation.averageMeanSquaredError()":
-                return Optional.of(pair(name, single("MeanSquaredError", null, null), Dl4jRules.MSE_AVERAGE));
+                return Optional.of(pair(name, KerasCounterpart.single("MeanSquaredError", null, null), Dl4jRules.MSE_AVERAGE));
             case "RegressionEvaluation.averageMeanAbsoluteError()":
-                return Optional.of(pair(name, single("MeanAbsoluteError", null, null), Dl4jRules.MAE_AVERAGE));
+                return Optional.of(pair(name, KerasCounterpart.single("MeanAbsoluteError", null, null), Dl4jRules.MAE_AVERAGE));
             case "RegressionEvaluation.averagerootMeanSquaredError()":
-                return Optional.of(pair(name, single("RootMeanSquaredError", null, null), Dl4jRules.RMSE_AVERAGE));
+                return Optional.of(pair(name, KerasCounterpart.single("RootMeanSquaredError", null, null), Dl4jRules.RMSE_AVERAGE));
             case "RegressionEvaluation.averageRSquared()":
-                return Optional.of(pair(name, single("R2Score", null, null), Dl4jRules.R2_AVERAGE));
+                return Optional.of(pair(name, KerasCounterpart.single("R2Score", null, null), Dl4jRules.R2_AVERAGE));
             case "RegressionEvaluation.averagePearsonCorrelation()":
-                return Optional.of(pair(name, single("PearsonCorrelation", null, null, "axis", 0),
+                return Optional.of(pair(name, KerasCounterpart.single("PearsonCorrelation", null, null, "axis", 0),
                         Dl4jRules.PEARSON_BATCHES));
             default:
                 return Optional.empty();
@@ -110,33 +107,33 @@ public final class Dl4jPairs {
         Integer col = c > 1 ? k : null;
         switch (evaluation + "." + method) {
             case "Evaluation.precision":
-                return c > 1 ? Optional.of(pair(name, single("Precision", null, null, "top_k", 1, "class_id", k),
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("Precision", null, null, "top_k", 1, "class_id", k),
                         Dl4jRules.TOP1_CLASS)) : Optional.empty();
             case "Evaluation.recall":
-                return c > 1 ? Optional.of(pair(name, single("Recall", null, null, "top_k", 1, "class_id", k),
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("Recall", null, null, "top_k", 1, "class_id", k),
                         Dl4jRules.TOP1_CLASS)) : Optional.empty();
             case "Evaluation.f1":
-                return c > 1 ? Optional.of(pair(name, single("F1Score", null, k, "average", null),
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("F1Score", null, k, "average", null),
                         Dl4jRules.F1_ARGMAX)) : Optional.empty();
             case "EvaluationBinary.accuracy":
-                return Optional.of(pair(name, single("BinaryAccuracy", col, null), Dl4jRules.BINARY_LABELS));
+                return Optional.of(pair(name, KerasCounterpart.single("BinaryAccuracy", col, null), Dl4jRules.BINARY_LABELS));
             case "EvaluationBinary.precision":
-                return Optional.of(pair(name, single("Precision", col, null), Dl4jRules.STRICT_HALF));
+                return Optional.of(pair(name, KerasCounterpart.single("Precision", col, null), Dl4jRules.STRICT_HALF));
             case "EvaluationBinary.recall":
-                return Optional.of(pair(name, single("Recall", col, null), Dl4jRules.STRICT_HALF));
+                return Optional.of(pair(name, KerasCounterpart.single("Recall", col, null), Dl4jRules.STRICT_HALF));
             case "EvaluationBinary.f1":
-                return Optional.of(pair(name, single("F1Score", col, 0, "threshold", 0.5), Dl4jRules.STRICT_HALF));
+                return Optional.of(pair(name, KerasCounterpart.single("F1Score", col, 0, "threshold", 0.5), Dl4jRules.STRICT_HALF));
             case "RegressionEvaluation.meanSquaredError":
-                return Optional.of(pair(name, single("MeanSquaredError", col, null), Dl4jRules.MSE_COLUMN));
+                return Optional.of(pair(name, KerasCounterpart.single("MeanSquaredError", col, null), Dl4jRules.MSE_COLUMN));
             case "RegressionEvaluation.meanAbsoluteError":
-                return Optional.of(pair(name, single("MeanAbsoluteError", col, null), Dl4jRules.MAE_COLUMN));
+                return Optional.of(pair(name, KerasCounterpart.single("MeanAbsoluteError", col, null), Dl4jRules.MAE_COLUMN));
             case "RegressionEvaluation.rootMeanSquaredError":
-                return Optional.of(pair(name, single("RootMeanSquaredError", col, null), Dl4jRules.RMSE_COLUMN));
+                return Optional.of(pair(name, KerasCounterpart.single("RootMeanSquaredError", col, null), Dl4jRules.RMSE_COLUMN));
             case "RegressionEvaluation.rSquared":
-                return Optional.of(pair(name, single("R2Score", null, k, "class_aggregation", null),
+                return Optional.of(pair(name, KerasCounterpart.single("R2Score", null, k, "class_aggregation", null),
                         Dl4jRules.R2_PER_COLUMN));
             case "RegressionEvaluation.pearsonCorrelation":
-                return Optional.of(pair(name, single("PearsonCorrelation", col, null, "axis", 0),
+                return Optional.of(pair(name, KerasCounterpart.single("PearsonCorrelation", col, null, "axis", 0),
                         Dl4jRules.PEARSON_BATCHES));
             default:
                 return Optional.empty();
@@ -157,23 +154,23 @@ public final class Dl4jPairs {
                     return Optional.empty();
                 }
                 // DL4J's ROC reads the positive class from column 1 of a two-column softmax
-                return Optional.of(pair(name, single("AUC", c == 2 ? 1 : null, null, curve), rule));
+                return Optional.of(pair(name, KerasCounterpart.single("AUC", c == 2 ? 1 : null, null, curve), rule));
             case "ROCBinary":
                 if (k == null || k >= c || method.equals("calculateAverageAUC")) {
                     return Optional.empty();
                 }
-                return Optional.of(pair(name, single("AUC", c > 1 ? k : null, null, curve), rule));
+                return Optional.of(pair(name, KerasCounterpart.single("AUC", c > 1 ? k : null, null, curve), rule));
             default:
                 if (pr || c < 2 || steps != 0) {
                     return Optional.empty();
                 }
                 if (method.equals("calculateAverageAUC") && k == null) {
-                    return Optional.of(pair(name, single("AUC", null, null, "multi_label", true),
+                    return Optional.of(pair(name, KerasCounterpart.single("AUC", null, null, "multi_label", true),
                             Dl4jRules.BUCKETED_AUC));
                 }
                 if (method.equals("calculateAUC") && k != null && k < c) {
-                    return Optional.of(pair(name, single("AUC", null, null, "multi_label", true, "label_weights",
-                            oneHot(k, c)), Dl4jRules.BUCKETED_AUC));
+                    return Optional.of(pair(name, KerasCounterpart.single("AUC", null, null, "multi_label", true, "label_weights",
+                            KerasCounterpart.oneHot(k, c)), Dl4jRules.BUCKETED_AUC));
                 }
                 return Optional.empty();
         }
@@ -183,33 +180,4 @@ public final class Dl4jPairs {
         return new MetricPair(name, keras, rule);
     }
 
-    /** A Keras metric on one column (or all when null), read at one element (or scalar when null). */
-    static KerasCounterpart single(String className, Integer column, Integer element, Object... keywords) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        for (int i = 0; i < keywords.length; i += 2) {
-            config.put((String) keywords[i], keywords[i + 1]);
-        }
-        String display = KerasCounterpart.call(className, config) + (element == null ? "" : "[" + element + "]")
-                + (column == null ? "" : " on column " + column);
-        return new KerasCounterpart(display, List.of(new Part(className, config, column, element)));
-    }
-
-    private static KerasCounterpart meanOfClasses(String className, int c) {
-        List<Part> parts = new ArrayList<>();
-        for (int k = 0; k < c; k++) {
-            Map<String, Object> config = new LinkedHashMap<>();
-            config.put("top_k", 1);
-            config.put("class_id", k);
-            parts.add(new Part(className, config, null, null));
-        }
-        return new KerasCounterpart("mean over k of " + className + "(top_k=1, class_id=k)", parts);
-    }
-
-    static List<Double> oneHot(int k, int c) {
-        List<Double> w = new ArrayList<>();
-        for (int i = 0; i < c; i++) {
-            w.add(i == k ? 1.0 : 0.0);
-        }
-        return w;
-    }
 }
