@@ -8,6 +8,8 @@ import io.github.metricparity.spi.MetricException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +55,7 @@ public final class ParityCli implements Callable<Integer> {
         CommandLine cli = new CommandLine(this);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler(ParityCli::usageError);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UsageException || e instanceof GoldenFormatException
                     || e instanceof ExternalAdapterException || e instanceof CompareException
@@ -64,6 +67,25 @@ public final class ParityCli implements Callable<Integer> {
             throw e;
         });
         return cli.execute(args);
+    }
+
+    /** A command line picocli cannot parse: the message, the closest command or option, and where help is. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter w = e.getCommandLine().getErr();
+        w.println("parity: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> known = new ArrayList<>(e.getCommandLine().getSubcommands().keySet());
+            e.getCommandLine().getCommandSpec().options().forEach(o -> known.addAll(List.of(o.names())));
+            for (String typed : u.getUnmatched()) {
+                List<String> close = Suggestions.closest(typed, known);
+                if (!close.isEmpty()) {
+                    w.println("Did you mean: " + String.join(" or ", close) + "?");
+                    break;
+                }
+            }
+        }
+        w.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        return USAGE;
     }
 
     /** {@code parity} without a command: the usage, as an error. */

@@ -152,9 +152,15 @@ public final class CompareRun {
         }
         if (recorded != null) {
             for (String key : recorded.values().keySet()) {
-                if (!used.contains(key)) {
-                    notCompared.add("recorded " + key + ": no compiled metric of that name"
-                            + (recordedPrefix.isEmpty() ? "" : " (with the prefix '" + recordedPrefix + "')"));
+                if (used.contains(key)) {
+                    continue;
+                }
+                if (!recordedPrefix.isEmpty() && !key.startsWith(recordedPrefix)) {
+                    notCompared.add("recorded " + key + ": a training value, the epoch's running mean while the "
+                            + "weights changed, which no predictions reproduce (the " + recordedPrefix
+                            + " values are compared)");
+                } else {
+                    notCompared.add("recorded " + key + ": no compiled metric of that name");
                 }
             }
         }
