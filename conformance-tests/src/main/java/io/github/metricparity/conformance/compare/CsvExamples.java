@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * <ul>
  *   <li>{@code y_true}: one scalar target per row ({@code y_true} of shape {@code (N,)}), or {@code y_true_0},
  *       {@code y_true_1}, ...: a vector per row ({@code (N, k)}; a single {@code y_true_0} is {@code (N, 1)});</li>
- *   <li>{@code y_pred} or {@code y_pred_0}, {@code y_pred_1}, ...: the same for predictions;</li>
+ *   <li>{@code y_pred} or {@code y_pred_0}, {@code y_pred_1}, ...: the predictions, always {@code (N, k)} (a
+ *       model's output has a last axis: one column is {@code (N, 1)}, as {@code Dense(1)} gives);</li>
  *   <li>{@code sample_weight}: optional, one weight per row.</li>
  * </ul>
  * Other columns (an index, an id) are ignored. Values are decimal numbers ({@code nan}/{@code inf} are read as such
@@ -40,7 +41,6 @@ final class CsvExamples implements ExampleSource {
     private final int[] yPredColumns;
     private final int weightColumn;
     private final boolean yTrueScalar;
-    private final boolean yPredScalar;
 
     CsvExamples(Path file) {
         this.file = file;
@@ -83,7 +83,6 @@ final class CsvExamples implements ExampleSource {
         this.yTrueColumns = columns("y_true", yt, trueIdx, header);
         this.yPredColumns = columns("y_pred", yp, predIdx, header);
         this.yTrueScalar = yt >= 0;
-        this.yPredScalar = yp >= 0;
         this.weightColumn = w;
     }
 
@@ -141,7 +140,8 @@ final class CsvExamples implements ExampleSource {
 
     @Override
     public int[] yPredRow() {
-        return yPredScalar ? new int[0] : new int[] {yPredColumns.length};
+        // a model's output always has a last axis: one column of predictions is (N, 1), as Dense(1) gives
+        return new int[] {yPredColumns.length};
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Examples from a JSON-lines file: one JSON object per line, {@code {"y_true": T, "y_pred": P, "sample_weight": W}},
  * where {@code T} and {@code P} are a number (a scalar per row) or nested arrays of numbers (the row's shape, e.g.
- * {@code [0, 1, 0]}), and {@code sample_weight} is an optional number (on every line or on none). The first line
+ * {@code [0, 1, 0]}; a bare {@code y_pred} number is a {@code (N, 1)} prediction, as a model's output has a last
+ * axis), and {@code sample_weight} is an optional number (on every line or on none). The first line
  * fixes the shapes. Blank lines are skipped. Python: {@code for t, p in zip(y, y_hat): f.write(json.dumps({"y_true":
  * t.tolist(), "y_pred": p.tolist()}) + "\n")}.
  */
@@ -62,7 +63,8 @@ final class JsonLinesExamples implements ExampleSource {
                     + " object per line");
         }
         this.yTrueRow = pending.yTrue().shape();
-        this.yPredRow = pending.yPred().shape();
+        // a model's output always has a last axis: a bare number is a (N, 1) prediction, as Dense(1) gives
+        this.yPredRow = pending.yPred().shape().length == 0 ? new int[] {1} : pending.yPred().shape();
         this.weighted = pending.weight() != null;
     }
 
@@ -91,7 +93,8 @@ final class JsonLinesExamples implements ExampleSource {
                 break;
             }
             put(e.yTrue(), yTrueRow, "y_true", e.line(), b.yTrue, n);
-            put(e.yPred(), yPredRow, "y_pred", e.line(), b.yPred, n);
+            boolean bareOne = e.yPred().shape().length == 0 && java.util.Arrays.equals(yPredRow, new int[] {1});
+            put(e.yPred(), bareOne ? new int[0] : yPredRow, "y_pred", e.line(), b.yPred, n);
             if (weighted != (e.weight() != null)) {
                 throw CompareException.at(file, e.line(), 1, weighted ? "no sample_weight, though the first line has"
                         + " one: give it on every line or on none" : "a sample_weight, though the first line has "
