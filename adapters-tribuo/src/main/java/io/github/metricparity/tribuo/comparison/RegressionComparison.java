@@ -39,10 +39,10 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
  */
 final class RegressionComparison {
     private static final ComparisonRule R2_VARIANCE = ComparisonRule.differs("averaging",
-            "R2Score(class_aggregation=variance_weighted_average) weighs each output's TribuoRules.R2 by its total sum of "
+            "R2Score(class_aggregation=variance_weighted_average) weighs each output's R2 by its total sum of "
                     + "squares, so the larger-scale output dominates; Tribuo's averageR2 weighs the outputs equally, "
                     + "as R2Score's default uniform_average does.");
-    private static final ComparisonRule CONSTANT = ComparisonRule.differs("TribuoRules.R2 of constant target",
+    private static final ComparisonRule CONSTANT = ComparisonRule.differs("R2 of constant target",
             "A constant target has SStot = 0: Tribuo returns 1 - SSres/0 = -Infinity (NaN if the predictions are "
                     + "exact too), which also makes averageR2 -Infinity; Keras R2Score replaces an infinite score by "
                     + "0 before averaging.");
@@ -53,7 +53,7 @@ final class RegressionComparison {
             "new RegressionEvaluator(true) weighs the errors, the target mean and the sums of squares by the "
                     + "example weights, as Keras sample_weight does.");
     private static final ComparisonRule MERGE_R2 = ComparisonRule.differs("merge",
-            "TribuoRules.R2 is not a mean of per-shard R2s: each day's SStot is taken around that day's own target mean, and "
+            "R2 is not a mean of per-shard R2s: each day's SStot is taken around that day's own target mean, and "
                     + "with x drifting across days each day's target varies less than the whole stream's, so "
                     + "per-day R2s are lower; "
                     + "EvaluationAggregator.summarize averages them, while KerasEvaluation.merge adds R2Score's sums "

@@ -7,7 +7,9 @@ import io.github.metricparity.spi.MetricPair;
 import io.github.metricparity.spi.MetricRegistry;
 import io.github.metricparity.spi.ParityAssertions;
 import io.github.metricparity.spi.ParityTable;
+import io.github.metricparity.spi.RecordedRow;
 import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.tribuo.KerasEvaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +99,24 @@ public final class TribuoParity {
             }
             return s.toString();
         }
+    }
+
+    /**
+     * Asserts that Keras's recorded values (an {@code evaluate(return_dict=True)} dict, or one epoch of
+     * {@code History.history} without the {@code val_} prefix) are reproduced by {@code keras}, the Keras evaluation
+     * of the same metrics on the same data; fails with the table.
+     *
+     * @return the rows
+     * @throws io.github.metricparity.spi.ParityAssertionError with the table when a value is not reproduced
+     */
+    public static List<RecordedRow> assertReproduces(Map<String, Double> recorded, KerasEvaluation<?> keras) {
+        Map<String, Double> jvm = new LinkedHashMap<>();
+        for (String name : keras.getMetricNames()) {
+            if (keras.result(name).size() == 1) {
+                jvm.put(name, keras.get(name));
+            }
+        }
+        return ParityAssertions.assertReproduces(recorded, jvm, Map.of(), RecordedRow.DEFAULT_TOLERANCE);
     }
 
     /** A classifier on a data set: Tribuo's {@code LabelEvaluator} and the Keras counterparts. */
