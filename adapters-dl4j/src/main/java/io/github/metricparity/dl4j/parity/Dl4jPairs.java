@@ -1,8 +1,8 @@
 package io.github.metricparity.dl4j.parity;
 
-import io.github.metricparity.spi.ComparisonRule;
-import io.github.metricparity.spi.KerasCounterpart;
-import io.github.metricparity.spi.MetricPair;
+import io.github.metricparity.comparison.ComparisonRule;
+import io.github.metricparity.comparison.KerasCounterpart;
+import io.github.metricparity.comparison.MetricPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,12 +2,12 @@ package io.github.metricparity.dl4j.parity;
 
 import io.github.metricparity.dl4j.Dl4jMetricProvider;
 import io.github.metricparity.dl4j.eval.KerasEvaluation;
-import io.github.metricparity.spi.ComparisonRow;
-import io.github.metricparity.spi.CounterpartValues;
-import io.github.metricparity.spi.MetricPair;
+import io.github.metricparity.comparison.ComparisonRow;
+import io.github.metricparity.comparison.CounterpartValues;
+import io.github.metricparity.comparison.MetricPair;
 import io.github.metricparity.spi.MetricRegistry;
-import io.github.metricparity.spi.ParityAssertions;
-import io.github.metricparity.spi.RecordedRow;
+import io.github.metricparity.comparison.ParityAssertions;
+import io.github.metricparity.comparison.RecordedRow;
 import io.github.metricparity.spi.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +78,7 @@ public final class Dl4jParity {
      * {@link KerasEvaluation} of the same metrics on the same data; fails with the table.
      *
      * @return the rows
-     * @throws io.github.metricparity.spi.ParityAssertionError with the table when a value is not reproduced
+     * @throws io.github.metricparity.comparison.ParityAssertionError with the table when a value is not reproduced
      */
     public static List<RecordedRow> assertReproduces(Map<String, Double> recorded, KerasEvaluation keras) {
         return ParityAssertions.assertReproduces(recorded, keras.values(), Map.of(), RecordedRow.DEFAULT_TOLERANCE);

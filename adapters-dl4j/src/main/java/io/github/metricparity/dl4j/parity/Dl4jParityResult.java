@@ -1,10 +1,10 @@
 package io.github.metricparity.dl4j.parity;
 
 import io.github.metricparity.dl4j.Dl4jMetricProvider;
-import io.github.metricparity.spi.ComparisonRow;
-import io.github.metricparity.spi.FrameworkValues;
-import io.github.metricparity.spi.ParityAssertions;
-import io.github.metricparity.spi.ParityTable;
+import io.github.metricparity.comparison.ComparisonRow;
+import io.github.metricparity.comparison.FrameworkValues;
+import io.github.metricparity.comparison.ParityAssertions;
+import io.github.metricparity.comparison.ParityTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ public record Dl4jParityResult(List<ComparisonRow> rows, Map<String, Double> fra
     /**
      * Asserts that every DL4J metric agrees with Keras or differs for a known cause.
      *
-     * @throws io.github.metricparity.spi.ParityAssertionError with the table otherwise
+     * @throws io.github.metricparity.comparison.ParityAssertionError with the table otherwise
      */
     public Dl4jParityResult assertExplained() {
         ParityAssertions.assertExplained(rows);

@@ -1,6 +1,6 @@
 package io.github.metricparity.dl4j.parity;
 
-import io.github.metricparity.spi.ComparisonRule;
+import io.github.metricparity.comparison.ComparisonRule;
 
 /**
  * Why DL4J's own evaluations agree or differ with the Keras metric of the same intent: one home for each rule, used

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metricparity.dl4j.eval.KerasEvaluation;
-import io.github.metricparity.spi.ComparisonRow;
-import io.github.metricparity.spi.ComparisonRule;
-import io.github.metricparity.spi.ParityAssertionError;
+import io.github.metricparity.comparison.ComparisonRow;
+import io.github.metricparity.comparison.ComparisonRule;
+import io.github.metricparity.comparison.ParityAssertionError;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.evaluation.classification.Evaluation;

@@ -1,15 +1,15 @@
 package io.github.metricparity.tribuo.parity;
 
-import io.github.metricparity.spi.ComparisonRow;
-import io.github.metricparity.spi.CounterpartValues;
-import io.github.metricparity.spi.FrameworkValues;
-import io.github.metricparity.spi.MetricPair;
+import io.github.metricparity.comparison.ComparisonRow;
+import io.github.metricparity.comparison.CounterpartValues;
+import io.github.metricparity.comparison.FrameworkValues;
+import io.github.metricparity.comparison.MetricPair;
 import io.github.metricparity.spi.MetricRegistry;
-import io.github.metricparity.spi.ParityAssertions;
-import io.github.metricparity.spi.ParityTable;
-import io.github.metricparity.spi.RecordedRow;
+import io.github.metricparity.comparison.ParityAssertions;
+import io.github.metricparity.comparison.ParityTable;
+import io.github.metricparity.comparison.RecordedRow;
 import io.github.metricparity.spi.Tensor;
-import io.github.metricparity.tribuo.KerasEvaluation;
+import io.github.metricparity.tribuo.KerasTribuoEvaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,9 +107,9 @@ public final class TribuoParity {
      * of the same metrics on the same data; fails with the table.
      *
      * @return the rows
-     * @throws io.github.metricparity.spi.ParityAssertionError with the table when a value is not reproduced
+     * @throws io.github.metricparity.comparison.ParityAssertionError with the table when a value is not reproduced
      */
-    public static List<RecordedRow> assertReproduces(Map<String, Double> recorded, KerasEvaluation<?> keras) {
+    public static List<RecordedRow> assertReproduces(Map<String, Double> recorded, KerasTribuoEvaluation<?> keras) {
         Map<String, Double> jvm = new LinkedHashMap<>();
         for (String name : keras.getMetricNames()) {
             if (keras.result(name).size() == 1) {

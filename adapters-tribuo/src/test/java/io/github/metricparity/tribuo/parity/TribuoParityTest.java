@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.metricparity.spi.ComparisonRule;
-import io.github.metricparity.spi.ParityAssertionError;
-import io.github.metricparity.tribuo.KerasEvaluation;
+import io.github.metricparity.comparison.ComparisonRule;
+import io.github.metricparity.comparison.ParityAssertionError;
+import io.github.metricparity.tribuo.KerasTribuoEvaluation;
 import io.github.metricparity.tribuo.KerasLabelEvaluator;
 import io.github.metricparity.tribuo.KerasMetricSpec;
 import java.util.List;
@@ -49,7 +49,7 @@ class TribuoParityTest {
     @Test
     void kerasRecordedValuesAreAssertedWithTheTable() {
         Model<Label> model = new LogisticRegressionTrainer().train(blobs(150, 1));
-        KerasEvaluation<Label> keras = new KerasLabelEvaluator(List.of(KerasMetricSpec.of("CategoricalAccuracy",
+        KerasTribuoEvaluation<Label> keras = new KerasLabelEvaluator(List.of(KerasMetricSpec.of("CategoricalAccuracy",
                 Map.of("name", "accuracy")))).evaluate(model, blobs(60, 2));
         double acc = keras.get("accuracy");
         assertEquals(1, TribuoParity.assertReproduces(Map.of("accuracy", acc), keras).size());
