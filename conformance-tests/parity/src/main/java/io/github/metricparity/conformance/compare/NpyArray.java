@@ -107,6 +107,10 @@ final class NpyArray {
             throw error(prefix, "shape " + shapeText() + " has rows of more than " + Shapes.MAX_ROW_VALUES
                     + " values");
         }
+        if (perRow == 0 && shape[0] > 0) {
+            // (N, 0): rows of nothing, which no metric takes and which would be "read" N times from no bytes
+            throw error(prefix, "shape " + shapeText() + " has rows of no values: an axis after the first is 0");
+        }
         long total = Shapes.product(shape, 0);
         long dataBytes = total < 0 ? -1 : total > Long.MAX_VALUE / itemSize ? -1 : total * itemSize;
         long afterHeader = availableBytes < 0 ? -1 : availableBytes - prefix - headerLength;
