@@ -23,6 +23,15 @@ public record MetricPair(String frameworkMetric, KerasCounterpart keras, Compari
     }
 
     /**
+     * The scenario of rows computed on users' data, the same from the adapters' parity APIs and from
+     * {@code parity compare}: {@code your data: N examples, C output columns}.
+     */
+    public static String userData(long examples, int columns) {
+        return String.format(java.util.Locale.ROOT, "your data: %d examples, %d output column%s", examples, columns,
+                columns == 1 ? "" : "s");
+    }
+
+    /**
      * The rows of these pairs, in order.
      *
      * @param framework       the framework id

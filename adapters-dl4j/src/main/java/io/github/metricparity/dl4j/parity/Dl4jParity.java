@@ -12,7 +12,6 @@ import io.github.metricparity.spi.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
@@ -144,16 +143,11 @@ public final class Dl4jParity {
             }
             Map<String, Double> values = new LinkedHashMap<>();
             metrics.forEach((name, value) -> values.put(name, value.getAsDouble()));
-            String scenario = scenario(rows, columns);
+            String scenario = MetricPair.userData(rows, columns);
             List<ComparisonRow> rows = MetricPair.rows(Dl4jMetricProvider.ID, scenario, pairs, values,
                     keras.values());
             return new Dl4jParityResult(rows, values);
         }
     }
 
-    /** The scenario of the rows, the same from this API and from {@code parity compare}. */
-    public static String scenario(long rows, int columns) {
-        return String.format(Locale.ROOT, "your data: %d examples, %d output column%s", rows, columns,
-                columns == 1 ? "" : "s");
-    }
 }

@@ -13,7 +13,6 @@ import io.github.metricparity.tribuo.KerasTribuoEvaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
@@ -204,7 +203,7 @@ public final class TribuoParity {
             int n = Math.min(BATCH, yTrue.length - from);
             keras.update(flat(yTrue, from, n, c), flat(yPred, from, n, c));
         }
-        List<ComparisonRow> rows = MetricPair.rows(FRAMEWORK, scenario(yTrue.length, c), pairs, values,
+        List<ComparisonRow> rows = MetricPair.rows(FRAMEWORK, MetricPair.userData(yTrue.length, c), pairs, values,
                 keras.values());
         return new Result(rows, values, yTrue, yPred);
     }
@@ -215,12 +214,6 @@ public final class TribuoParity {
             System.arraycopy(rows[from + i], 0, out, i * c, c);
         }
         return Tensor.of(out, n, c);
-    }
-
-    /** The scenario of the rows, the same from this API and from {@code parity compare}. */
-    public static String scenario(long rows, int columns) {
-        return String.format(Locale.ROOT, "your data: %d examples, %d output column%s", rows, columns,
-                columns == 1 ? "" : "s");
     }
 
     private static <T extends org.tribuo.Output<T>> List<T> byId(ImmutableOutputInfo<T> info) {

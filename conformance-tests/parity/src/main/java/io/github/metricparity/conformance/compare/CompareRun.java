@@ -3,7 +3,6 @@ package io.github.metricparity.conformance.compare;
 import io.github.metricparity.dl4j.Dl4jMetricProvider;
 import io.github.metricparity.dl4j.modelimport.CompileEntry;
 import io.github.metricparity.dl4j.parity.Dl4jPairs;
-import io.github.metricparity.dl4j.parity.Dl4jParity;
 import io.github.metricparity.comparison.ComparisonRow;
 import io.github.metricparity.comparison.ComparisonRule;
 import io.github.metricparity.spi.CompileRules;
@@ -165,8 +164,8 @@ public final class CompareRun {
             }
         }
         List<ComparisonRow> framework = pairs.isEmpty() ? List.of()
-                : MetricPair.rows(frameworkValues.framework(), scenario(frameworkValues.framework(), examples,
-                        columns), pairs, frameworkValues.values(), counterparts.values());
+                : MetricPair.rows(frameworkValues.framework(), MetricPair.userData(examples, columns), pairs,
+                        frameworkValues.values(), counterparts.values());
         List<String> data = source.files().stream().map(Object::toString).toList();
         String recordedSource = recorded == null ? null : recorded.file() + " (" + recorded.format()
                 + (recorded.epoch() >= 0 ? ", epoch " + recorded.epoch() : "") + ")";
@@ -191,12 +190,12 @@ public final class CompareRun {
                     + String.format(Locale.ROOT, "%.1e", Math.abs(value - r)) + ")");
         }
         if (shadow != null && new RecordedRow(name, display, shadow[0], r, tolerance).reproduced()) {
-            boolean keraWeighted = shadow[1] == 1;
+            boolean kerasWeighted = shadow[1] == 1;
             return new KerasRow(row, "sample weights", "Keras's value is the one computed "
-                    + (keraWeighted ? "WITH" : "WITHOUT") + " the sample weights (" + String.format(Locale.ROOT,
+                    + (kerasWeighted ? "WITH" : "WITHOUT") + " the sample weights (" + String.format(Locale.ROOT,
                     "%.6f", shadow[0]) + "): in Keras 3 compile(metrics=...) get no sample_weight and "
                     + "compile(weighted_metrics=...) do (keras/src/trainers/compile_utils.py); list this metric "
-                    + "under " + (keraWeighted ? "--weighted-metrics" : "--metrics") + ".");
+                    + "under " + (kerasWeighted ? "--weighted-metrics" : "--metrics") + ".");
         }
         return new KerasRow(row, ComparisonRule.UNEXPLAINED, "Keras recorded " + String.format(Locale.ROOT,
                 "%.6f", r) + ", the same metric on these targets and predictions gives " + String.format(Locale.ROOT,
@@ -257,10 +256,5 @@ public final class CompareRun {
                 throw new CompareException("--framework-values: unknown framework '" + framework
                         + "' (known: dl4j, tribuo)");
         }
-    }
-
-    private static String scenario(String framework, long examples, int columns) {
-        return framework.equals(Dl4jMetricProvider.ID) ? Dl4jParity.scenario(examples, columns)
-                : TribuoParity.scenario(examples, columns);
     }
 }
