@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Golden values from running Keras 3: regenerate, check, and measure drift between Keras versions.
 
-Every case of the golden files (conformance-tests/src/main/resources/golden/*.json) is run through Keras with its
+Every case of the golden files (conformance-tests/kit/src/main/resources/golden/*.json) is run through Keras with its
 NumPy backend. What the generator does with it depends on the case's `origin`:
 
   docstring, unit_test  the value is Keras's own (its docs or tests); the run must agree within the case's
@@ -37,7 +37,7 @@ from backend_differences import BACKEND_DIFFERENCES  # noqa: E402
 
 PINNED_KERAS_VERSION = "3.16.0"
 ORIGINS = ("docstring", "unit_test", "keras_run", "policy")
-DEFAULT_GOLDEN = os.path.normpath(os.path.join(HERE, "..", "..", "src", "main", "resources", "golden"))
+DEFAULT_GOLDEN = os.path.normpath(os.path.join(HERE, "..", "..", "kit", "src", "main", "resources", "golden"))
 GENERATOR = "conformance-tests/tools/keras-goldens/keras_goldens.py"
 # fields this generator owns: recomputed on every run
 OWNED_CASE_FIELDS = ("keras_version", "keras_accepts_config", "policy", "backend_difference")

@@ -16,10 +16,7 @@ module io.github.metricparity.spi {
     exports io.github.metricparity.keras.correlation;
 
     uses io.github.metricparity.spi.MetricProvider;
-    uses io.github.metricparity.spi.ConformanceDriver;
     uses io.github.metricparity.spi.DiagnosticSink;
-    uses io.github.metricparity.spi.FrameworkComparison;
 
     provides io.github.metricparity.spi.MetricProvider with io.github.metricparity.keras.ReferenceProvider;
-    provides io.github.metricparity.spi.ConformanceDriver with io.github.metricparity.keras.ReferenceDriver;
 }
