@@ -39,6 +39,8 @@ PINNED_KERAS_VERSION = "3.16.0"
 ORIGINS = ("docstring", "unit_test", "keras_run", "policy")
 DEFAULT_GOLDEN = os.path.normpath(os.path.join(HERE, "..", "..", "kit", "src", "main", "resources", "golden"))
 GENERATOR = "conformance-tests/tools/keras-goldens/keras_goldens.py"
+README = os.path.normpath(os.path.join(HERE, "..", "..", "..", "README.md"))
+COUNTS_BEGIN, COUNTS_END = "<!-- origin-counts:begin -->", "<!-- origin-counts:end -->"
 # fields this generator owns: recomputed on every run
 OWNED_CASE_FIELDS = ("keras_version", "keras_accepts_config", "policy", "backend_difference")
 OWNED_STEP_FIELDS = ("keras_accepts", "keras_value", "numpy_backend_value", "numpy_backend")
@@ -179,6 +181,7 @@ def regenerate(runner, golden_dir, write):
                          "(PINNED_KERAS_VERSION). Use `outcomes` to look at another version.")
     problems, changed = [], []
     counts = {o: 0 for o in ORIGINS}
+    per_file = {}
     for path in golden_files(golden_dir):
         with open(path) as f:
             original = f.read()
@@ -191,6 +194,9 @@ def regenerate(runner, golden_dir, write):
                 problems.append(f"{os.path.basename(path)}: {e}")
                 new = case
             counts[new.get("origin")] = counts.get(new.get("origin"), 0) + 1
+            per_file.setdefault(os.path.basename(path), {o: 0 for o in ORIGINS})
+            per_file[os.path.basename(path)][new.get("origin")] = per_file[os.path.basename(path)].get(
+                new.get("origin"), 0) + 1
             cases.append(new)
         doc["keras_version"] = runner.version
         doc["generator"] = GENERATOR
@@ -202,6 +208,15 @@ def regenerate(runner, golden_dir, write):
             if write and not problems:
                 with open(path, "w") as f:
                     f.write(text)
+    if os.path.exists(README):
+        with open(README) as f:
+            readme = f.read()
+        updated = with_counts(readme, per_file)
+        if updated != readme:
+            changed.append("README.md")
+            if write and not problems:
+                with open(README, "w") as f:
+                    f.write(updated)
     for p in problems:
         print("PROBLEM " + p, file=sys.stderr)
     print("origins: " + ", ".join(f"{o} {n}" for o, n in counts.items()), file=sys.stderr)
@@ -212,6 +227,27 @@ def regenerate(runner, golden_dir, write):
               file=sys.stderr)
         return 1
     return 1 if (changed and not write) else 0
+
+
+def counts_table(per_file):
+    """The README's origin table (OriginCountsTest in the kit module checks it against the golden files)."""
+    rows = ["| golden file | " + " | ".join(ORIGINS) + " | cases |", "|---|" + "---:|" * (len(ORIGINS) + 1)]
+    total = {o: 0 for o in ORIGINS}
+    for name in sorted(per_file):
+        c = per_file[name]
+        rows.append(f"| {name} | " + " | ".join(str(c.get(o, 0)) for o in ORIGINS) + f" | {sum(c.values())} |")
+        for o in ORIGINS:
+            total[o] += c.get(o, 0)
+    rows.append("| **all** | " + " | ".join(f"**{total[o]}**" for o in ORIGINS) + f" | **{sum(total.values())}** |")
+    return "\n".join(rows)
+
+
+def with_counts(readme, per_file):
+    if COUNTS_BEGIN not in readme or COUNTS_END not in readme:
+        return readme
+    head, rest = readme.split(COUNTS_BEGIN, 1)
+    _, tail = rest.split(COUNTS_END, 1)
+    return head + COUNTS_BEGIN + "\n" + counts_table(per_file) + "\n" + COUNTS_END + tail
 
 
 # ------------------------------------------------------------------------------------------------ drift
