@@ -3,7 +3,7 @@
 Two ways to get Keras, both giving Keras's own arithmetic (no Keras file is changed):
 
 * installed: `pip install keras==3.16.0 numpy` (plus what Keras pulls in: ml_dtypes, optree, absl-py, rich,
-  h5py, namex, packaging; scipy for the NumPy backend). Nothing else to pass.
+  h5py, namex, packaging). Nothing else to pass.
 * a source tree: `--keras-src DIR` (or env KERAS_SRC), a checkout of keras-team/keras at any 3.x tag. Where
   the Python in use lacks modules Keras imports at module level (`optree`, `ml_dtypes`: Debian has neither),
   `--stubs DIR` (or env KERAS_STUBS) names a folder of stand-ins for them, searched after the real packages.
@@ -12,6 +12,7 @@ Shims installed here, each only when the real module is missing, none used by a 
 
 * `jax`, `jax.lax`, `jax.numpy` (and `keras.src.backend.jax.math` / `keras.backend.jax.math`): the NumPy
   backend imports them at module level for convolutions and FFTs. Every use raises.
+* `scipy` (`scipy.linalg`, ...): the NumPy backend imports it at module level for linear algebra.
 * `keras.backend.torch.core.convert_to_tensor`: Keras 3.0's NumPy linalg imports it from the torch backend.
 * `tree` (dm-tree): Keras 3.0 imports it before Keras moved to optree (3.1); a subset over plain Python
   containers, enough for the metric code paths.
@@ -61,6 +62,19 @@ def _install_jax_standin():
         parent = sys.modules.get("jax." + sub.rsplit(".", 1)[0]) if "." in sub else jax
         setattr(parent, sub.rsplit(".", 1)[-1], m)
     sys.modules["jax"] = jax
+
+
+def _install_scipy_standin():
+    """A raise-on-use `scipy` where SciPy is not installed (`pip install keras numpy` brings none): the NumPy backend
+    imports scipy.linalg at module level for linear algebra; no metric or loss calls it."""
+    why = "SciPy is not installed; the NumPy backend needs it for linear algebra, images and signals, no metric"
+    scipy = _raising_module("scipy", why)
+    scipy.__path__ = []
+    for sub in ("linalg", "special", "signal", "ndimage"):
+        m = _raising_module("scipy." + sub, why)
+        sys.modules["scipy." + sub] = m
+        setattr(scipy, sub, m)
+    sys.modules["scipy"] = scipy
 
 
 def _install_jax_backend_substitutes():
@@ -184,6 +198,8 @@ def load(keras_src=None, stubs=None):
         _install_jax_backend_substitutes()
     if _missing("tree"):
         _install_tree_standin()
+    if _missing("scipy"):
+        _install_scipy_standin()
     if _missing("torch"):
         _install_torch_core_substitute()
     if stubs:
