@@ -54,6 +54,7 @@ final class CheckCommand implements Callable<Integer> {
                     out.println(r.describe());
                 }
             }
+            out.println(summary.splitLines());
             out.println(summary.summaryLine());
             return summary.anyFailed() ? 1 : 0;
         });

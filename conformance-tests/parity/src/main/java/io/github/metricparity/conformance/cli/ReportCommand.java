@@ -54,6 +54,7 @@ final class ReportCommand implements Callable<Integer> {
             if (formats.contains(Formats.Format.console)) {
                 ConsoleRenderer.render(report, out);
             } else {
+                out.println(report.splitLines());
                 out.println(report.summaryLine());
             }
             Path target = dir != null ? dir : defaultReportDir();

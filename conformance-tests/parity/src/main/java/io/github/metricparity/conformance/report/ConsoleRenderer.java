@@ -51,6 +51,7 @@ public final class ConsoleRenderer {
         comparisons(report, out);
         warnings(report, out);
         out.println();
+        out.println(report.splitLines());
         out.println(report.summaryLine());
     }
 

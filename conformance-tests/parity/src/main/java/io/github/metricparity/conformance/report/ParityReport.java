@@ -1,6 +1,7 @@
 package io.github.metricparity.conformance.report;
 
 import io.github.metricparity.conformance.run.CaseResult;
+import io.github.metricparity.conformance.run.RunSummary;
 import io.github.metricparity.comparison.ComparisonRow;
 import java.time.Instant;
 import java.util.List;
@@ -34,9 +35,12 @@ public record ParityReport(Instant generatedAt, String environment, List<String>
 
     /** {@code N passed, N failed[, N skipped]}. */
     public String summaryLine() {
-        long skipped = count(CaseResult.Status.SKIPPED);
-        return count(CaseResult.Status.PASSED) + " passed, " + count(CaseResult.Status.FAILED) + " failed"
-                + (skipped > 0 ? ", " + skipped + " skipped" : "");
+        return RunSummary.line(results);
+    }
+
+    /** Keras conformance and project policy, each on its line ({@link RunSummary#splitLines}). */
+    public String splitLines() {
+        return RunSummary.splitLines(results);
     }
 
     /** The distinct warnings, each with its count per source. */
