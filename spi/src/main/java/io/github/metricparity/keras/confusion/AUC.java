@@ -1,12 +1,12 @@
 package io.github.metricparity.keras.confusion;
 
-import io.github.metricparity.keras.AbstractMetric;
-import io.github.metricparity.keras.Fused;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Numerics;
-import io.github.metricparity.keras.Param;
-import io.github.metricparity.keras.StateVariable;
+import io.github.metricparity.keras.internal.AbstractMetric;
+import io.github.metricparity.keras.internal.Fused;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Numerics;
+import io.github.metricparity.keras.internal.Param;
+import io.github.metricparity.keras.internal.StateVariable;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidConfigException;
 import io.github.metricparity.spi.InvalidInputException;
@@ -38,7 +38,7 @@ import java.util.Map;
  * Every element-wise step of the result is rounded to the dtype as Keras computes it in float32.
  */
 final class AUC extends AbstractMetric {
-    static final MetricDefinition DEFINITION = MetricDefinition.builder("AUC", ConfusionMetrics.FAMILY)
+    static final MetricSpec DEFINITION = MetricSpec.builder("AUC", ConfusionMetrics.FAMILY)
             .params(Param.of("num_thresholds", Param.Kind.INT, 200).nullable(),
                     Param.stringParam("curve", "ROC").check(v -> Curve.parse((String) v) != null,
                             "is an invalid AUC curve value: expected one of [\"PR\", \"ROC\", \"PRGAIN\"]"),
@@ -140,7 +140,7 @@ final class AUC extends AbstractMetric {
         canonical.put("num_labels", numLabels);
         canonical.put("label_weights", labelWeights);
         canonical.put("from_logits", cfg.getBool("from_logits"));
-        return new AUC(cfg.definition().parseConfig(canonical));
+        return new AUC(cfg.definition().parseConfig(canonical).withKerasVersion(cfg.kerasVersion()));
     }
 
     private AUC(MetricConfig config) {
@@ -149,6 +149,11 @@ final class AUC extends AbstractMetric {
         // four (T,) or (T, L) variables: refuse a huge num_thresholds before allocating thresholds of that size
         requireStateFits("num_thresholds=" + numThresholds, 4L * numThresholds);
         this.curve = Curve.parse(config.getString("curve"));
+        if (curve == Curve.PRGAIN && !config.kerasVersion().atLeast(3, 11)) {
+            // keras-team/keras#21370 added the curve in 3.11; before, the constructor refused it
+            throw new InvalidConfigException("AUC: curve \"PRGAIN\" exists since Keras 3.11, not in Keras "
+                    + config.kerasVersion() + " (expected one of [\"PR\", \"ROC\"])");
+        }
         this.summation = Summation.parse(config.getString("summation_method"));
         this.multiLabel = config.getBool("multi_label");
         List<Double> lw = config.getDoubleList("label_weights");

@@ -1,7 +1,7 @@
 package io.github.metricparity.keras.internal;
 
-import io.github.metricparity.keras.Fused;
 import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.internal.TensorBuffers;
 
 /**
  * Reading tensors block by block into float arrays, for the kernels that C2 vectorises ({@link ExpLog}): a block is
@@ -15,13 +15,13 @@ public final class Blocks {
 
     /** Copies the {@code n} values of {@code t} from flat index {@code from} into {@code dst[0..n)}, as float32. */
     public static void read(Tensor t, int from, float[] dst, int n) {
-        float[] f = t.floatBuffer();
+        float[] f = TensorBuffers.floats(t);
         if (f != null) {
-            System.arraycopy(f, t.offset() + from, dst, 0, n);
+            System.arraycopy(f, TensorBuffers.offset(t) + from, dst, 0, n);
             return;
         }
-        double[] d = t.doubleBuffer();
-        int start = t.offset() + from;
+        double[] d = TensorBuffers.doubles(t);
+        int start = TensorBuffers.offset(t) + from;
         for (int i = 0; i < n; i++) {
             dst[i] = (float) d[start + i];
         }

@@ -1,6 +1,5 @@
 package io.github.metricparity.keras.internal;
 
-import io.github.metricparity.keras.Fused;
 import io.github.metricparity.spi.Tensor;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.metricparity.keras.probabilistic;
 
-import io.github.metricparity.keras.Fused;
-import io.github.metricparity.keras.Numerics;
+import io.github.metricparity.keras.internal.Fused;
+import io.github.metricparity.keras.internal.Numerics;
 import io.github.metricparity.keras.internal.Blocks;
 import io.github.metricparity.keras.internal.ElementwiseRows;
 import io.github.metricparity.keras.internal.ExpLog;
@@ -13,7 +13,7 @@ import io.github.metricparity.spi.Tensor;
 /**
  * The per-sample functions of the crossentropies ({@code losses.py} with the TensorFlow backend's numerics,
  * {@code backend/tensorflow/nn.py}), one kernel each for both update paths: the generic path computes every row's
- * value with it, and the fused update ({@link io.github.metricparity.keras.AbstractMetric#fusedUpdate}) sums the
+ * value with it, and the fused update ({@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}) sums the
  * same values for {@code (N, C)} batches a chunk of rows at a time ({@link RowSums}), checking the values it reads
  * on the way. Inputs are read as float32, the dtype of the tensors Keras's losses receive, and the element-wise
  * arithmetic is float32 as in Keras, with {@link ExpLog}'s vectorised exp and log; sums over a row run in double.
