@@ -4,6 +4,7 @@ import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricState;
 import io.github.metricparity.spi.Tensor;
+import java.lang.ref.Reference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,8 +65,16 @@ public class Nd4jMetric implements Metric {
                 return;
             }
         }
-        reference.update(Nd4jTensors.toTensor(yTrue, yTrueCopy), Nd4jTensors.toTensor(yPred, yPredCopy),
-                Nd4jTensors.toTensor(sampleWeight, weightCopy));
+        try {
+            // dense float arrays are read where ND4J keeps them (no copy); others cross in one copy
+            reference.update(Nd4jTensors.view(yTrue, yTrueCopy), Nd4jTensors.view(yPred, yPredCopy),
+                    Nd4jTensors.view(sampleWeight, weightCopy));
+        } finally {
+            // the views read the arrays' memory: the arrays (and so their memory) must outlive the update
+            Reference.reachabilityFence(yTrue);
+            Reference.reachabilityFence(yPred);
+            Reference.reachabilityFence(sampleWeight);
+        }
     }
 
     /** {@link #update(INDArray, INDArray, INDArray)} without weights. */

@@ -2,6 +2,8 @@ package io.github.metricparity.keras.internal;
 
 import io.github.metricparity.spi.Tensor;
 import io.github.metricparity.spi.internal.TensorBuffers;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 
 /**
  * Reading tensors block by block into float arrays, for the kernels that C2 vectorises ({@link ExpLog}): a block is
@@ -13,8 +15,23 @@ public final class Blocks {
     private Blocks() {
     }
 
-    /** Copies the {@code n} values of {@code t} from flat index {@code from} into {@code dst[0..n)}, as float32. */
+    /**
+     * Copies the {@code n} values of {@code t} from flat index {@code from} into {@code dst[0..n)}, as float32; a
+     * tensor over a buffer is read where it is.
+     */
     public static void read(Tensor t, int from, float[] dst, int n) {
+        FloatBuffer view = TensorBuffers.floatView(t);
+        if (view != null) {
+            view.get(from, dst, 0, n);
+            return;
+        }
+        DoubleBuffer doubles = TensorBuffers.doubleView(t);
+        if (doubles != null) {
+            for (int i = 0; i < n; i++) {
+                dst[i] = (float) doubles.get(from + i);
+            }
+            return;
+        }
         float[] f = TensorBuffers.floats(t);
         if (f != null) {
             System.arraycopy(f, TensorBuffers.offset(t) + from, dst, 0, n);
