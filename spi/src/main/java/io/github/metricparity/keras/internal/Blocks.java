@@ -45,6 +45,14 @@ public final class Blocks {
     }
 
     /**
+     * The float array a tensor wraps (its element 0 at {@code TensorBuffers.offset}), for a scalar loop that reads
+     * it in place; null when the tensor holds doubles or a buffer ({@link #read} copies those).
+     */
+    public static float[] floatArray(Tensor t) {
+        return TensorBuffers.floatView(t) == null ? TensorBuffers.floats(t) : null;
+    }
+
+    /**
      * The fused checks over the blocks of a batch, accumulated element-wise (one vectorised operation per value,
      * where a reduction with {@code Math.min}/{@code max} costs C2 a scalar loop) and tested once at the end:
      * labels must be finite, predictions must pass the fused update's {@link Fused.Check}. An instance is confined

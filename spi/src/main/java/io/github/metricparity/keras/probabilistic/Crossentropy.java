@@ -9,6 +9,7 @@ import io.github.metricparity.keras.internal.RowSums;
 import io.github.metricparity.keras.reduction.SamplewiseReduction.Contribution;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.internal.TensorBuffers;
 
 /**
  * The per-sample functions of the crossentropies ({@code losses.py} with the TensorFlow backend's numerics,
@@ -146,17 +147,17 @@ final class Crossentropy {
                     continue;
                 }
                 int n = rows * classes;
+                if (fromLogits) {
+                    k.logSoftmaxLosses(this, yTrue, yPred, (int) from, rows, classes, shift, values, r, check);
+                    continue;
+                }
                 Blocks.read(yTrue, (int) from, k.t, n);
                 Blocks.read(yPred, (int) from, k.x, n);
                 if (check != null) {
                     k.checks.add(k.t, n, k.x, n);
                 }
                 smooth(k.t, n, shift);
-                if (fromLogits) {
-                    k.logSoftmaxLosses(rows, classes, values, r);
-                } else {
-                    k.probabilityLosses(rows, classes, values, r);
-                }
+                k.probabilityLosses(rows, classes, values, r);
             }
             return check == null || k.checks.passed();
         }
@@ -280,41 +281,82 @@ final class Crossentropy {
 
         /**
          * From logits ({@code tf.nn.softmax_cross_entropy_with_logits}): with {@code d = x - max} in float32,
-         * {@code loss = sum(y * (log(sum(exp(d))) - d))}.
+         * {@code loss = sum(y * (log(sum(exp(d))) - d))}, computed as {@code sum(y) * log(sum(exp(d))) - sum(y * d)}
+         * in one pass over the row (a zero label adds nothing: it is skipped). The scalar loops read a float array
+         * in place, so that memory is read while they compute; the labels are not checked apart: every label
+         * reaches the loss, so a NaN or an infinity among them makes it non-finite, and the fused update declines.
          */
-        void logSoftmaxLosses(int rows, int classes, double[] values, int at) {
-            shiftByRowMax(rows, classes);
-            ExpLog.expReduce(d, p, kk, rows * classes);
-            for (int r = 0; r < rows; r++) {
-                int b = r * classes;
-                double logSum = logSumOfExp(b, b + classes);
-                double loss = 0;
-                for (int j = b; j < b + classes; j++) {
-                    // a zero label adds a signed zero to a sum that starts at +0.0 (and never becomes -0.0)
-                    if (t[j] != 0) {
-                        loss += t[j] * (logSum - d[j]);
-                    }
-                }
-                values[at + r] = loss;
-            }
-        }
-
-        /** {@code d = x - (the row's maximum)}, in float32. */
-        private void shiftByRowMax(int rows, int classes) {
-            for (int r = 0; r < rows; r++) {
-                int b = r * classes;
-                float max = x[b];
-                for (int j = b + 1; j < b + classes; j++) {
-                    if (x[j] > max) {
-                        max = x[j];
-                    }
-                }
-                java.util.Arrays.fill(p, b, b + classes, max);
-            }
+        void logSoftmaxLosses(Categorical fn, Tensor yTrue, Tensor yPred, int from, int rows, int classes,
+                float shift, double[] values, int at, Fused.Check check) {
             int n = rows * classes;
+            float[] xs = Blocks.floatArray(yPred);
+            int xo = xs == null ? 0 : TensorBuffers.offset(yPred) + from;
+            if (xs == null) {
+                Blocks.read(yPred, from, x, n);
+                xs = x;
+            }
+            shiftByRowMax(xs, xo, rows, classes);
+            if (xs != x) {
+                System.arraycopy(xs, xo, x, 0, n); // from the cache now
+            }
+            if (check != null) {
+                checks.add(t, 0, x, n);
+            }
             for (int i = 0; i < n; i++) {
                 d[i] = x[i] - p[i];
             }
+            ExpLog.expReduce(d, p, kk, n);
+            float[] ts = Blocks.floatArray(yTrue);
+            int to = ts == null ? 0 : TensorBuffers.offset(yTrue) + from;
+            if (ts == null) {
+                Blocks.read(yTrue, from, t, n);
+                ts = t;
+            }
+            boolean smoothing = fn.labelSmoothing != 0;
+            for (int r = 0; r < rows; r++) {
+                int b = r * classes;
+                double sumExp = 0;
+                double labels = 0;
+                double weighted = 0;
+                for (int j = b; j < b + classes; j++) {
+                    sumExp += p[j] * ExpLog.scale(kk[j]);
+                    float y = smoothing ? ts[to + j] * fn.keep + shift : ts[to + j];
+                    if (y != 0) {
+                        labels += y;
+                        weighted += y * d[j];
+                    }
+                }
+                values[at + r] = labels * Math.log(sumExp * ExpLog.unscale()) - weighted;
+            }
+        }
+
+        /**
+         * Fills each row's stretch of {@link #p} with the row's maximum, from {@code xs} at {@code xo}. The maximum
+         * is taken over int keys that order like the floats, with {@code Math.max} on ints (a conditional move): a
+         * float comparison branches, and on real data it mispredicts a few times a row (twice the time).
+         */
+        private void shiftByRowMax(float[] xs, int xo, int rows, int classes) {
+            for (int r = 0; r < rows; r++) {
+                int b = r * classes;
+                int max = Integer.MIN_VALUE;
+                for (int j = xo + b; j < xo + b + classes; j++) {
+                    max = Math.max(max, orderKey(xs[j]));
+                }
+                java.util.Arrays.fill(p, b, b + classes, orderKey(max));
+            }
+        }
+
+        /**
+         * An int that orders floats as they compare (NaN above +Inf, -0.0 just below 0.0), and its own inverse:
+         * negative floats' magnitude bits are flipped.
+         */
+        private static int orderKey(float v) {
+            int bits = Float.floatToRawIntBits(v);
+            return bits ^ ((bits >> 31) & 0x7fffffff);
+        }
+
+        private static float orderKey(int key) {
+            return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
         }
 
         /** {@code log(sum(exp(d[from..to))))} after {@link ExpLog#expReduce} filled {@code p} and {@code kk}. */
@@ -374,7 +416,10 @@ final class Crossentropy {
          */
         void sparseLosses(Sparse fn, int rows, int classes, double[] values, int at) {
             if (fn.fromLogits) {
-                shiftByRowMax(rows, classes);
+                shiftByRowMax(x, 0, rows, classes);
+                for (int i = 0; i < rows * classes; i++) {
+                    d[i] = x[i] - p[i];
+                }
                 ExpLog.expReduce(d, p, kk, rows * classes);
             }
             for (int r = 0; r < rows; r++) {
