@@ -1,0 +1,192 @@
+package io.github.metricparity.dl4j.modelimport;
+
+import io.github.metricparity.dl4j.modelimport.KerasModelFile.LayerWeight;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.modelimport.keras.KerasLayer;
+import org.deeplearning4j.nn.modelimport.keras.KerasModel;
+import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
+import org.deeplearning4j.nn.modelimport.keras.KerasSequentialModel;
+import org.deeplearning4j.nn.modelimport.keras.config.KerasModelConfiguration;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.InvalidKerasConfigurationException;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
+import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+
+/**
+ * Brings a {@link KerasModelFile} into DL4J through deeplearning4j-modelimport 1.0.0-M2.1: a Keras 2 file as it
+ * is; a Keras 3 file by its {@link Keras3Config Keras 2 form} and its weights handed to each imported layer under
+ * the names DL4J reads ({@code kernel}, {@code bias}, {@code recurrent_kernel}, {@code gamma}, ...). Before DL4J
+ * allocates the network, the parameters its configuration declares are counted against the weights the file holds:
+ * a config that declares more than the file holds is refused. Stateless.
+ */
+final class Dl4jImport {
+    private Dl4jImport() {
+    }
+
+    static Dl4jKerasModel of(KerasModelFile file) throws KerasModelFileException {
+        ModelGraph graph = ModelGraph.of(file);
+        try {
+            if (file.format() == KerasFileFormat.KERAS2_H5) {
+                Model net = graph.isSequential()
+                        ? KerasModelImport.importKerasSequentialModelAndWeights(file.path().toString(), false)
+                        : KerasModelImport.importKerasModelAndWeights(file.path().toString(), false);
+                return new Dl4jKerasModel(net, graph.inputNames(), graph.outputNames());
+            }
+            Map<String, Object> keras2 = Keras3Config.toKeras2(file.modelConfig());
+            String json = new ObjectMapper().writeValueAsString(keras2);
+            KerasModelBuilder builder = new KerasModelBuilder(new KerasModelConfiguration()).modelJson(json)
+                    .enforceTrainingConfig(false);
+            long stored = storedValues(file);
+            if (graph.isSequential()) {
+                KerasSequentialModel model = builder.buildSequential();
+                setWeights(file, graph, model.getLayers());
+                checkParameters(file, count(model.getMultiLayerConfiguration()), stored);
+                return new Dl4jKerasModel(model.getMultiLayerNetwork(true), graph.inputNames(), graph.outputNames());
+            }
+            KerasModel model = builder.buildModel();
+            setWeights(file, graph, model.getLayers());
+            checkParameters(file, count(model.getComputationGraphConfiguration()), stored);
+            return new Dl4jKerasModel(model.getComputationGraph(true), graph.inputNames(), graph.outputNames());
+        } catch (KerasModelFileException e) {
+            throw e;
+        } catch (IOException | InvalidKerasConfigurationException | UnsupportedKerasConfigurationException
+                 | RuntimeException e) {
+            throw new KerasModelFileException(file.path(), "cannot import the model into DL4J: " + e.getMessage(), e);
+        }
+    }
+
+    private static long storedValues(KerasModelFile file) {
+        long n = 0;
+        for (List<LayerWeight> ws : file.weights().values()) {
+            for (LayerWeight w : ws) {
+                n += w.array().values().length;
+            }
+        }
+        return n;
+    }
+
+    private static void checkParameters(KerasModelFile file, long declared, long stored)
+            throws KerasModelFileException {
+        if (declared > stored) {
+            throw new KerasModelFileException(file.path(), "its config declares " + declared + " parameters and the "
+                    + "file holds " + stored + " weight values: the shapes it declares do not fit its weights");
+        }
+    }
+
+    private static long count(MultiLayerConfiguration conf) {
+        long n = 0;
+        for (NeuralNetConfiguration c : conf.getConfs()) {
+            n += c.getLayer().initializer().numParams(c);
+        }
+        return n;
+    }
+
+    private static long count(ComputationGraphConfiguration conf) {
+        long n = 0;
+        for (GraphVertex v : conf.getVertices().values()) {
+            if (v instanceof LayerVertex) {
+                NeuralNetConfiguration c = ((LayerVertex) v).getLayerConf();
+                n += c.getLayer().initializer().numParams(c);
+            }
+        }
+        return n;
+    }
+
+    private static void setWeights(KerasModelFile file, ModelGraph graph, Map<String, KerasLayer> layers)
+            throws KerasModelFileException, InvalidKerasConfigurationException {
+        Map<String, Map<String, Object>> configs = new LinkedHashMap<>();
+        for (Map<String, Object> l : graph.layers()) {
+            try {
+                configs.put(ModelGraph.layerName(l), l);
+            } catch (IOException e) {
+                throw new KerasModelFileException(file.path(), e.getMessage(), e);
+            }
+        }
+        for (Map.Entry<String, KerasLayer> e : layers.entrySet()) {
+            String name = e.getKey();
+            KerasLayer layer = e.getValue();
+            List<LayerWeight> stored = file.weights().getOrDefault(name, List.of());
+            if (layer.getNumParams() == 0 && stored.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> config = configs.get(name);
+            String cls = config == null ? "?" : (String) config.get("class_name");
+            layer.setWeights(named(file, name, cls, config == null ? Map.of() : JsonTrees.asMap(config.get("config")),
+                    stored));
+        }
+    }
+
+    /** A layer's weights under their Keras names: as the .h5 names them, or by position in the layer's order. */
+    private static Map<String, INDArray> named(KerasModelFile file, String layer, String cls,
+            Map<String, Object> config, List<LayerWeight> stored) throws KerasModelFileException {
+        List<String> order = order(cls, config);
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        if (stored.size() != order.size()) {
+            throw new KerasModelFileException(file.path(), "layer '" + layer + "' (" + cls + ") needs the weights "
+                    + order + ", the file holds " + stored.size() + " arrays for it");
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            LayerWeight w = stored.get(i);
+            String key = w.name() != null ? w.name() : order.get(i);
+            if (!order.contains(key)) {
+                throw new KerasModelFileException(file.path(), "layer '" + layer + "' (" + cls + ") has a weight '"
+                        + key + "'; it needs " + order);
+            }
+            out.put(key, Nd4j.create(w.array().values(), w.array().shape(), 'c'));
+        }
+        return out;
+    }
+
+    /** The weights of a Keras layer, in the order Keras creates them ({@code layer.weights}). */
+    private static List<String> order(String cls, Map<String, Object> config) {
+        boolean bias = !Boolean.FALSE.equals(config.get("use_bias"));
+        List<String> out = new ArrayList<>();
+        switch (cls) {
+            case "Dense":
+            case "Conv1D":
+            case "Conv2D":
+                out.add("kernel");
+                if (bias) {
+                    out.add("bias");
+                }
+                break;
+            case "BatchNormalization":
+                if (!Boolean.FALSE.equals(config.get("scale"))) {
+                    out.add("gamma");
+                }
+                if (!Boolean.FALSE.equals(config.get("center"))) {
+                    out.add("beta");
+                }
+                out.add("moving_mean");
+                out.add("moving_variance");
+                break;
+            case "Embedding":
+                out.add("embeddings");
+                break;
+            case "SimpleRNN":
+            case "LSTM":
+            case "GRU":
+                out.add("kernel");
+                out.add("recurrent_kernel");
+                if (bias) {
+                    out.add("bias");
+                }
+                break;
+            default:
+                break;
+        }
+        return out;
+    }
+}
