@@ -1,6 +1,8 @@
 package io.github.metricparity.dl4j.modelimport;
 
 import io.github.metricparity.dl4j.modelimport.KerasModelFile.LayerWeight;
+import io.github.metricparity.dl4j.modelimport.layers.KerasAveragePooling1D;
+import io.github.metricparity.dl4j.modelimport.layers.KerasGru;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.modelimport.keras.KerasLayer;
 import org.deeplearning4j.nn.modelimport.keras.KerasModel;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
@@ -32,6 +35,11 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
  * a config that declares more than the file holds is refused. Stateless.
  */
 final class Dl4jImport {
+    static {
+        KerasLayer.registerCustomLayer(KerasGru.CLASS_NAME, KerasGru.class);
+        KerasLayer.registerCustomLayer(KerasAveragePooling1D.CLASS_NAME, KerasAveragePooling1D.class);
+    }
+
     private Dl4jImport() {
     }
 
@@ -51,11 +59,13 @@ final class Dl4jImport {
             long stored = storedValues(file);
             if (graph.isSequential()) {
                 KerasSequentialModel model = builder.buildSequential();
+                kerasPooling(model.getLayers());
                 setWeights(file, graph, model.getLayers());
                 checkParameters(file, count(model.getMultiLayerConfiguration()), stored);
                 return new Dl4jKerasModel(model.getMultiLayerNetwork(true), graph.inputNames(), graph.outputNames());
             }
             KerasModel model = builder.buildModel();
+            kerasPooling(model.getLayers());
             setWeights(file, graph, model.getLayers());
             checkParameters(file, count(model.getComputationGraphConfiguration()), stored);
             return new Dl4jKerasModel(model.getComputationGraph(true), graph.inputNames(), graph.outputNames());
@@ -64,6 +74,18 @@ final class Dl4jImport {
         } catch (IOException | InvalidKerasConfigurationException | UnsupportedKerasConfigurationException
                  | RuntimeException e) {
             throw new KerasModelFileException(file.path(), "cannot import the model into DL4J: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keras averages a window over its values inside the input only ({@code padding="same"} pads without counting
+     * the pad); DL4J's importer leaves its subsampling layers counting the pad in the divisor.
+     */
+    private static void kerasPooling(Map<String, KerasLayer> layers) {
+        for (KerasLayer l : layers.values()) {
+            if (l.getLayer() instanceof SubsamplingLayer) {
+                ((SubsamplingLayer) l.getLayer()).setAvgPoolIncludePadInDivisor(false);
+            }
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.github.metricparity.dl4j.modelimport.layers.KerasAveragePooling1D;
+import io.github.metricparity.dl4j.modelimport.layers.KerasGru;
 
 /**
  * Rewrites a Keras 3 model config in the Keras 2 form deeplearning4j-modelimport 1.0.0-M2.1 reads: InputLayer's
@@ -23,10 +25,13 @@ final class Keras3Config {
     static final Set<String> SUPPORTED = Set.of("InputLayer", "Dense", "Activation", "Dropout", "Flatten", "Reshape",
             "BatchNormalization", "Conv1D", "Conv2D", "MaxPooling1D", "MaxPooling2D", "AveragePooling1D",
             "AveragePooling2D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling1D",
-            "GlobalAveragePooling2D", "Embedding", "SimpleRNN", "LSTM", "Add", "Concatenate", "Multiply",
+            "GlobalAveragePooling2D", "Embedding", "SimpleRNN", "LSTM", "GRU", "Add", "Concatenate", "Multiply",
             "Subtract", "Average", "Maximum", "ZeroPadding1D", "ZeroPadding2D", "UpSampling1D", "UpSampling2D",
             "LeakyReLU", "ReLU", "ELU", "Softmax", "SpatialDropout1D", "SpatialDropout2D", "RepeatVector",
             "Permute");
+    /** Layers DL4J lacks or computes otherwise than Keras: the import's own, registered under their own names. */
+    static final Map<String, String> OWN_LAYERS = Map.of("GRU", KerasGru.CLASS_NAME, "AveragePooling1D",
+            KerasAveragePooling1D.CLASS_NAME);
     /** The largest dimension a declared shape may have. */
     static final long MAX_DIMENSION = 1L << 24;
     /** The largest number of values one example of a declared shape may have. */
@@ -155,7 +160,7 @@ final class Keras3Config {
                 break;
         }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("class_name", cls);
+        out.put("class_name", OWN_LAYERS.getOrDefault(cls, cls));
         out.put("config", config);
         if (!sequential) {
             out.put("name", name);

@@ -152,11 +152,12 @@ public final class KerasModelFile {
     private static KerasTrainingConfig trainingConfig(Path file, Map<String, Object> root, String version)
             throws KerasModelFileException {
         Object compile = root.containsKey("compile_config") ? root.get("compile_config") : root;
-        if (compile == null || (compile == root && !root.containsKey("loss") && !root.containsKey("metrics"))) {
-            return null; // saved without compile()
-        }
-        if (!(compile instanceof Map)) {
+        if (compile != null && !(compile instanceof Map)) {
             throw new KerasModelFileException(file, "its compile_config is not a JSON object");
+        }
+        if (compile == null || (!JsonTrees.asMap(compile).containsKey("loss")
+                && !JsonTrees.asMap(compile).containsKey("metrics"))) {
+            return null; // saved without compile()
         }
         try {
             return KerasTrainingConfig.fromMap(JsonTrees.asMap(compile), version);
