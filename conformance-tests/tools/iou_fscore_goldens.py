@@ -885,7 +885,7 @@ def render(source, cases):
 
 
 def main():
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources", "golden")
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "kit", "src", "main", "resources", "golden")
     os.makedirs(root, exist_ok=True)
     for name, source, cases in [
         ("iou_metrics.json", "Keras 3 keras/src/metrics/iou_metrics.py (commit 3422977): docstrings, "

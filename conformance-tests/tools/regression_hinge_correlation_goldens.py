@@ -1146,7 +1146,7 @@ def correlation_cases():
 
 
 def main():
-    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "resources", "golden")
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "kit", "src", "main", "resources", "golden")
     os.makedirs(root, exist_ok=True)
     common = ("(commit 3422977): docstrings, the expressible cases of {test}, and derived cases computed from "
               "the source (conformance-tests/tools/regression_hinge_correlation_goldens.py). 'expected' is what "

@@ -118,14 +118,14 @@ abstract class AbstractKerasEvaluator<T extends Output<T>> implements KerasEvalu
 
     /** Predicts every example of the dataset, then evaluates; the dataset's provenance is recorded. */
     @Override
-    public final KerasEvaluation<T> evaluate(Model<T> model, Dataset<T> dataset) {
+    public final KerasTribuoEvaluation<T> evaluate(Model<T> model, Dataset<T> dataset) {
         checkNoUnknown(dataset.getOutputFactory(), dataset);
         return evaluate(model, model.predict(dataset), dataset.getProvenance());
     }
 
     /** Predicts every example of the source, then evaluates; the source's provenance is recorded. */
     @Override
-    public final KerasEvaluation<T> evaluate(Model<T> model, DataSource<T> datasource) {
+    public final KerasTribuoEvaluation<T> evaluate(Model<T> model, DataSource<T> datasource) {
         List<Example<T>> examples = new ArrayList<>();
         for (Example<T> e : datasource) {
             examples.add(e);
@@ -149,7 +149,7 @@ abstract class AbstractKerasEvaluator<T extends Output<T>> implements KerasEvalu
      * from its scores (or predicted output), {@code sample_weight} from the example weights when enabled.
      */
     @Override
-    public final KerasEvaluation<T> evaluate(Model<T> model, List<Prediction<T>> predictions,
+    public final KerasTribuoEvaluation<T> evaluate(Model<T> model, List<Prediction<T>> predictions,
             DataProvenance dataProvenance) {
         ImmutableOutputInfo<T> info = model.getOutputIDInfo();
         List<Prediction<T>> preds = List.copyOf(predictions);
@@ -176,7 +176,7 @@ abstract class AbstractKerasEvaluator<T extends Output<T>> implements KerasEvalu
                 }
             }
         }
-        return new KerasEvaluationImpl<>(this, info, model.getProvenance(), dataProvenance, preds, kind,
+        return new KerasTribuoEvaluationImpl<>(this, info, model.getProvenance(), dataProvenance, preds, kind,
                 useExampleWeights && !preds.isEmpty(), metrics);
     }
 

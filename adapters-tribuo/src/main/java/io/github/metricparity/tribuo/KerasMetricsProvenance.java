@@ -17,7 +17,7 @@ import java.util.Objects;
 import org.tribuo.provenance.EvaluationProvenance;
 
 /**
- * Provenance of a {@link KerasEvaluation}: Tribuo's {@link EvaluationProvenance} (model and test data, as every
+ * Provenance of a {@link KerasTribuoEvaluation}: Tribuo's {@link EvaluationProvenance} (model and test data, as every
  * Tribuo evaluation records) plus what Tribuo's own provenance cannot say: the evaluator, the metric provider, every
  * metric's name, Keras class, full Keras config and tensor encodings, whether example weights were used, what
  * {@code y_pred} was made of, and how many predictions were evaluated.
@@ -164,6 +164,6 @@ public final class KerasMetricsProvenance implements ObjectProvenance {
 
     @Override
     public String toString() {
-        return generateString("KerasEvaluation");
+        return generateString("KerasTribuoEvaluation");
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.tribuo.provenance.DataProvenance;
 
 /**
- * The test data of a merged {@link KerasEvaluation}: the provenances of the shards whose evaluations were merged,
+ * The test data of a merged {@link KerasTribuoEvaluation}: the provenances of the shards whose evaluations were merged,
  * in merge order. Shards with equal provenance are not repeated.
  *
  * <p>Immutable. The {@code Map} constructor is OLCUT's deserialization constructor.

@@ -59,7 +59,7 @@ class KerasLabelEvaluatorTest {
     void predictionsBecomeSparseAndOneHotTensorsThroughTheOutputIds() {
         KerasLabelEvaluator ev = new KerasLabelEvaluator(List.of(KerasMetricSpec.of("sparse_categorical_accuracy"),
                 KerasMetricSpec.of("categorical_crossentropy"), KerasMetricSpec.of("accuracy")), false);
-        KerasEvaluation<Label> e = ev.evaluate(model(abc(), true), threePredictions(),
+        KerasTribuoEvaluation<Label> e = ev.evaluate(model(abc(), true), threePredictions(),
                 new SimpleDataSourceProvenance("three", new LabelFactory()));
         Tensor ids = Tensor.vector(2, 1, 0);
         Tensor oneHot = Tensor.of(new double[] {0, 0, 1, 0, 1, 0, 1, 0, 0}, 3, 3);
@@ -79,20 +79,20 @@ class KerasLabelEvaluatorTest {
 
     @Test
     void exampleWeightsBecomeSampleWeights() {
-        KerasEvaluation<Label> weighted = new KerasLabelEvaluator("sparse_categorical_accuracy")
+        KerasTribuoEvaluation<Label> weighted = new KerasLabelEvaluator("sparse_categorical_accuracy")
                 .evaluate(model(abc(), true), threePredictions(), null);
         assertEquals(reference("sparse_categorical_accuracy", Map.of(), Tensor.vector(2, 1, 0),
                 Tensor.of(SCORES, 3, 3), Tensor.of(new float[] {0.7f, 0.3f, 2f}, 3)),
                 weighted.get("sparse_categorical_accuracy"), 0.0);
         assertTrue(weighted.usedExampleWeights());
-        KerasEvaluation<Label> unweighted = new KerasLabelEvaluator(Fixtures.specs("sparse_categorical_accuracy"),
+        KerasTribuoEvaluation<Label> unweighted = new KerasLabelEvaluator(Fixtures.specs("sparse_categorical_accuracy"),
                 false).evaluate(model(abc(), true), threePredictions(), null);
         assertEquals(2.0 / 3.0, unweighted.get("sparse_categorical_accuracy"), 1e-7);
     }
 
     @Test
     void evaluatesTrainedModelsAndRecordsProvenance() {
-        KerasEvaluation<Label> e = new KerasLabelEvaluator(List.of(KerasMetricSpec.of("sparse_categorical_accuracy"),
+        KerasTribuoEvaluation<Label> e = new KerasLabelEvaluator(List.of(KerasMetricSpec.of("sparse_categorical_accuracy"),
                 KerasMetricSpec.of("SparseCategoricalCrossentropy", Map.of("name", "xent")))).evaluate(logistic, test);
         assertEquals(test.size(), e.getNumExamples());
         assertEquals(logistic.getProvenance(), e.getProvenance().getModelProvenance());
@@ -119,10 +119,10 @@ class KerasLabelEvaluatorTest {
         KerasLabelEvaluator ev = new KerasLabelEvaluator("sparse_categorical_accuracy",
                 "sparse_categorical_crossentropy", "categorical_crossentropy");
         List<Prediction<Label>> all = logistic.predict(test);
-        KerasEvaluation<Label> whole = ev.evaluate(logistic, all, test.getProvenance());
+        KerasTribuoEvaluation<Label> whole = ev.evaluate(logistic, all, test.getProvenance());
         SimpleDataSourceProvenance first = new SimpleDataSourceProvenance("first half", new LabelFactory());
         SimpleDataSourceProvenance second = new SimpleDataSourceProvenance("second half", new LabelFactory());
-        KerasEvaluation<Label> merged = ev.evaluate(logistic, all.subList(0, 25), first)
+        KerasTribuoEvaluation<Label> merged = ev.evaluate(logistic, all.subList(0, 25), first)
                 .merge(ev.evaluate(logistic, all.subList(25, all.size()), second));
         for (String name : whole.getMetricNames()) {
             assertEquals(whole.get(name), merged.get(name), 1e-12, name);
@@ -138,8 +138,8 @@ class KerasLabelEvaluatorTest {
     @Test
     void mergeRefusesOtherMetricsAndOtherModels() {
         KerasLabelEvaluator ev = new KerasLabelEvaluator("sparse_categorical_accuracy");
-        KerasEvaluation<Label> a = ev.evaluate(logistic, test);
-        KerasEvaluation<Label> other = new KerasLabelEvaluator("categorical_accuracy").evaluate(logistic, test);
+        KerasTribuoEvaluation<Label> a = ev.evaluate(logistic, test);
+        KerasTribuoEvaluation<Label> other = new KerasLabelEvaluator("categorical_accuracy").evaluate(logistic, test);
         assertThrows(IllegalArgumentException.class, () -> a.merge(other));
         Model<Label> second = new LogisticRegressionTrainer().train(TribuoExample.blobs(60, 99L));
         assertThrows(IllegalArgumentException.class, () -> a.merge(ev.evaluate(second, test)));
@@ -148,7 +148,7 @@ class KerasLabelEvaluatorTest {
     @Test
     void worksWithCrossValidationAndOnlineEvaluation() {
         KerasLabelEvaluator ev = new KerasLabelEvaluator("sparse_categorical_accuracy");
-        CrossValidation<Label, KerasEvaluation<Label>> cv = new CrossValidation<>(new LogisticRegressionTrainer(),
+        CrossValidation<Label, KerasTribuoEvaluation<Label>> cv = new CrossValidation<>(new LogisticRegressionTrainer(),
                 train, ev, 3, 1L);
         var folds = cv.evaluate();
         assertEquals(3, folds.size());
@@ -157,7 +157,7 @@ class KerasLabelEvaluatorTest {
             assertTrue(acc > 0.5 && acc <= 1, "fold accuracy " + acc);
             assertEquals(fold.getB().getProvenance(), fold.getA().getProvenance().getModelProvenance());
         }
-        OnlineEvaluator<Label, KerasEvaluation<Label>> online = ev.createOnlineEvaluator(logistic,
+        OnlineEvaluator<Label, KerasTribuoEvaluation<Label>> online = ev.createOnlineEvaluator(logistic,
                 test.getProvenance());
         online.predictAndObserve(test.getData());
         assertEquals(ev.evaluate(logistic, test).get("sparse_categorical_accuracy"),
@@ -171,7 +171,7 @@ class KerasLabelEvaluatorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> asProbabilities.evaluate(svm, test));
         assertTrue(e.getMessage().contains("from_logits=true"), e.getMessage());
-        KerasEvaluation<Label> logits = new KerasLabelEvaluator(List.of(KerasMetricSpec.of(
+        KerasTribuoEvaluation<Label> logits = new KerasLabelEvaluator(List.of(KerasMetricSpec.of(
                 "sparse_categorical_crossentropy", Map.of("from_logits", true)))).evaluate(svm, test);
         assertEquals(PredictionKind.SCORES, logits.getPredictionKind());
         IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
@@ -185,7 +185,7 @@ class KerasLabelEvaluatorTest {
         List<Prediction<Label>> hard = List.of(
                 new Prediction<>(new Label("b"), 0, new ArrayExample<>(new Label("c"))),
                 new Prediction<>(new Label("b"), 0, new ArrayExample<>(new Label("b"))));
-        KerasEvaluation<Label> e = new KerasLabelEvaluator("categorical_accuracy", "categorical_crossentropy")
+        KerasTribuoEvaluation<Label> e = new KerasLabelEvaluator("categorical_accuracy", "categorical_crossentropy")
                 .evaluate(model(abc(), false), hard, null);
         assertEquals(PredictionKind.HARD, e.getPredictionKind());
         Tensor oneHotPred = Tensor.of(new double[] {0, 1, 0, 0, 1, 0}, 2, 3);
@@ -221,7 +221,7 @@ class KerasLabelEvaluatorTest {
 
     @Test
     void emptyEvaluationHasKerasInitialResults() {
-        KerasEvaluation<Label> e = new KerasLabelEvaluator("sparse_categorical_accuracy")
+        KerasTribuoEvaluation<Label> e = new KerasLabelEvaluator("sparse_categorical_accuracy")
                 .evaluate(logistic, List.of(), test.getProvenance());
         assertEquals(PredictionKind.NONE, e.getPredictionKind());
         assertEquals(0.0, e.get("sparse_categorical_accuracy"), 0.0);

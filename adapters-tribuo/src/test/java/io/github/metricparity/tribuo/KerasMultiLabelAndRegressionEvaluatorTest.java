@@ -64,7 +64,7 @@ class KerasMultiLabelAndRegressionEvaluatorTest {
         Model<MultiLabel> model = new LinearSGDTrainer(new BinaryCrossEntropy(), new AdaGrad(0.1), 5, 1L)
                 .train(multiLabelData(200, 5L));
         MutableDataset<MultiLabel> test = multiLabelData(80, 6L);
-        KerasEvaluation<MultiLabel> e = new KerasMultiLabelEvaluator(List.of(KerasMetricSpec.of("binary_accuracy"),
+        KerasTribuoEvaluation<MultiLabel> e = new KerasMultiLabelEvaluator(List.of(KerasMetricSpec.of("binary_accuracy"),
                 KerasMetricSpec.of("binary_crossentropy"), KerasMetricSpec.of("categorical_accuracy")), false)
                 .evaluate(model, test);
         assertEquals(PredictionKind.PROBABILITIES, e.getPredictionKind());
@@ -101,7 +101,7 @@ class KerasMultiLabelAndRegressionEvaluatorTest {
         Model<MultiLabel> model = model(info, false);
         Prediction<MultiLabel> hard = new Prediction<>(new MultiLabel(Set.of(new Label("y"))), 0,
                 new ArrayExample<>(new MultiLabel(Set.of(new Label("x"), new Label("y")))));
-        KerasEvaluation<MultiLabel> e = new KerasMultiLabelEvaluator("binary_accuracy").evaluate(model,
+        KerasTribuoEvaluation<MultiLabel> e = new KerasMultiLabelEvaluator("binary_accuracy").evaluate(model,
                 List.of(hard), null);
         assertEquals(PredictionKind.HARD, e.getPredictionKind());
         assertEquals(0.5, e.get("binary_accuracy"), 1e-7);
@@ -125,7 +125,7 @@ class KerasMultiLabelAndRegressionEvaluatorTest {
         preds.add(new Prediction<>(new Regressor(names, new double[] {0.5, 1}), 0,
                 new ArrayExample<>(new Regressor(names, new double[] {1, 1}), 1f)));
         Model<Regressor> model = model(info, false);
-        KerasEvaluation<Regressor> e = new KerasRegressionEvaluator("poisson", "accuracy").evaluate(model, preds, null);
+        KerasTribuoEvaluation<Regressor> e = new KerasRegressionEvaluator("poisson", "accuracy").evaluate(model, preds, null);
         assertEquals(PredictionKind.VALUES, e.getPredictionKind());
         Tensor yTrue = Tensor.of(new double[] {3, 2, 1, 1}, 2, 2);   // columns: b, a
         Tensor yPred = Tensor.of(new double[] {4, 1, 1, 0.5}, 2, 2);

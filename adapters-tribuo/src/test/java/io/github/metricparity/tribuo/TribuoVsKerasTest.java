@@ -45,7 +45,7 @@ class TribuoVsKerasTest {
     }
 
     /** Keras result through the adapter, asserted equal to the reference fed with the evaluation's own tensors. */
-    private static double keras(KerasEvaluation<?> e, String name) {
+    private static double keras(KerasTribuoEvaluation<?> e, String name) {
         MetricBinding b = e.getBindings().stream().filter(x -> x.getName().equals(name)).findFirst().orElseThrow();
         Metric m = MetricRegistry.load("reference").create(b.getClassName(), b.getConfig());
         m.merge(e.getState(name));
@@ -60,7 +60,7 @@ class TribuoVsKerasTest {
                 labelPrediction("b", 1f, "a", true, 0.6, 0.3, 0.1));
         Model<Label> model = model(abc(), true);
         LabelEvaluation tribuo = new LabelEvaluator().evaluate(model, preds, null);
-        KerasEvaluation<Label> keras = new KerasLabelEvaluator("sparse_categorical_accuracy")
+        KerasTribuoEvaluation<Label> keras = new KerasLabelEvaluator("sparse_categorical_accuracy")
                 .evaluate(model, preds, null);
         assertEquals(0.5, tribuo.accuracy(), 1e-12);          // 1 of 2 examples, weights ignored
         assertEquals(0.75, keras(keras, "sparse_categorical_accuracy"), 1e-6); // weight 3 of 4
@@ -72,7 +72,7 @@ class TribuoVsKerasTest {
         List<Prediction<Label>> preds = List.of(labelPrediction("b", 1f, "b", true, 0.45, 0.45, 0.1));
         Model<Label> model = model(abc(), true);
         assertEquals(1.0, new LabelEvaluator().evaluate(model, preds, null).accuracy(), 0.0);
-        KerasEvaluation<Label> keras = new KerasLabelEvaluator(List.of(
+        KerasTribuoEvaluation<Label> keras = new KerasLabelEvaluator(List.of(
                 KerasMetricSpec.of("sparse_categorical_accuracy"),
                 KerasMetricSpec.of("sparse_top_k_categorical_accuracy", Map.of("k", 1)),
                 KerasMetricSpec.of("accuracy")), false).evaluate(model, preds, null);
@@ -104,7 +104,7 @@ class TribuoVsKerasTest {
         Model<Label> model = model(abc(), true);
         LabelEvaluation tribuo = new LabelEvaluator().evaluate(model, preds, null);
         assertEquals(1.0, tribuo.microAveragedPrecision(), 0.0);
-        KerasEvaluation<Label> keras = new KerasLabelEvaluator("Precision").evaluate(model, preds, null);
+        KerasTribuoEvaluation<Label> keras = new KerasLabelEvaluator("Precision").evaluate(model, preds, null);
         assertEquals(0.0, keras(keras, "precision"), 0.0); // one-hot cells: no prediction > 0.5 is positive
     }
 
@@ -129,7 +129,7 @@ class TribuoVsKerasTest {
         LabelEvaluation tribuo = new LabelEvaluator().evaluate(model, preds, null);
         assertEquals(0.25, tribuo.AUCROC(new Label("a")), 1e-12);
         assertEquals(0.25, tribuo.averageAUCROC(false), 1e-12);
-        KerasEvaluation<Label> keras = new KerasLabelEvaluator(List.of(
+        KerasTribuoEvaluation<Label> keras = new KerasLabelEvaluator(List.of(
                 KerasMetricSpec.of("AUC", Map.of("multi_label", true)))).evaluate(model, preds, null);
         assertEquals(0.5, keras(keras, "auc"), 1e-6);
     }
@@ -161,7 +161,7 @@ class TribuoVsKerasTest {
         List<Prediction<MultiLabel>> preds = List.of(multiLabel(Set.of("x"), 3f, 0.9, 0.1),
                 multiLabel(Set.of("x"), 1f, 0.2, 0.1));
         assertEquals(0.5, new MultiLabelEvaluator().evaluate(model, preds, null).microAveragedRecall(), 1e-12);
-        KerasEvaluation<MultiLabel> keras = new KerasMultiLabelEvaluator("Recall").evaluate(model, preds, null);
+        KerasTribuoEvaluation<MultiLabel> keras = new KerasMultiLabelEvaluator("Recall").evaluate(model, preds, null);
         assertEquals(0.75, keras(keras, "recall"), 1e-6);
         // a ground-truth label the model does not know is refused by both
         List<Prediction<MultiLabel>> unknown = List.of(multiLabel(Set.of("x", "w"), 1f, 0.9, 0.1));
@@ -193,7 +193,7 @@ class TribuoVsKerasTest {
         Model<Regressor> model = model(dims("u"), false);
         RegressionEvaluation tribuo = new RegressionEvaluator().evaluate(model, preds, null);
         assertEquals(Double.NEGATIVE_INFINITY, tribuo.r2(new Regressor("u", Double.NaN)), 0.0);
-        KerasEvaluation<Regressor> keras = new KerasRegressionEvaluator("R2Score").evaluate(model, preds, null);
+        KerasTribuoEvaluation<Regressor> keras = new KerasRegressionEvaluator("R2Score").evaluate(model, preds, null);
         assertEquals(0.0, keras(keras, "r2_score"), 0.0);
     }
 
@@ -206,7 +206,7 @@ class TribuoVsKerasTest {
         Model<Regressor> model = model(dims("u", "v"), false);
         RegressionEvaluation tribuo = new RegressionEvaluator().evaluate(model, preds, null);
         assertEquals((1 + 3) / 2.0, tribuo.averageRMSE(), 1e-12);  // mean of per-dimension RMSEs
-        KerasEvaluation<Regressor> keras = new KerasRegressionEvaluator("RootMeanSquaredError")
+        KerasTribuoEvaluation<Regressor> keras = new KerasRegressionEvaluator("RootMeanSquaredError")
                 .evaluate(model, preds, null);
         assertEquals(Math.sqrt((1 + 9) / 2.0), keras(keras, "root_mean_squared_error"), 1e-6); // sqrt of pooled mean
     }
@@ -220,7 +220,7 @@ class TribuoVsKerasTest {
         Model<Regressor> model = model(dims("u"), false);
         assertEquals(2.0, new RegressionEvaluator().evaluate(model, preds, null).averageMAE(), 1e-12);
         assertEquals(1.5, new RegressionEvaluator(true).evaluate(model, preds, null).averageMAE(), 1e-12);
-        KerasEvaluation<Regressor> keras = new KerasRegressionEvaluator("mae").evaluate(model, preds, null);
+        KerasTribuoEvaluation<Regressor> keras = new KerasRegressionEvaluator("mae").evaluate(model, preds, null);
         assertEquals(1.5, keras(keras, "mean_absolute_error"), 1e-6);
     }
 }

@@ -75,15 +75,6 @@ public final class MetricRegistry {
         return List.copyOf(found.values());
     }
 
-    /** Every conformance driver found with ServiceLoader, by adapter id, in discovery order. */
-    public static List<ConformanceDriver> drivers() {
-        Map<String, ConformanceDriver> found = new LinkedHashMap<>();
-        for (ConformanceDriver d : ServiceLoader.load(ConformanceDriver.class)) {
-            found.putIfAbsent(d.adapterId(), d);
-        }
-        return List.copyOf(found.values());
-    }
-
     public MetricProvider provider() {
         return provider;
     }

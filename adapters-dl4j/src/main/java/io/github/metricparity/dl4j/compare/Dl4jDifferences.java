@@ -2,7 +2,7 @@ package io.github.metricparity.dl4j.compare;
 
 import io.github.metricparity.dl4j.Dl4jMetricProvider;
 import io.github.metricparity.dl4j.eval.KerasEvaluation;
-import io.github.metricparity.spi.ComparisonRow;
+import io.github.metricparity.comparison.ComparisonRow;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.evaluation.EvaluationAveraging;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.metricparity.spi.ComparisonRow;
+import io.github.metricparity.comparison.ComparisonRow;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -4,7 +4,7 @@ import io.github.metricparity.keras.KerasCatalog;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricRegistry;
 import io.github.metricparity.spi.Tensor;
-import io.github.metricparity.tribuo.KerasEvaluation;
+import io.github.metricparity.tribuo.KerasTribuoEvaluation;
 import io.github.metricparity.tribuo.KerasLabelEvaluator;
 import io.github.metricparity.tribuo.KerasMetricSpec;
 import io.github.metricparity.tribuo.KerasRegressionEvaluator;
@@ -112,13 +112,13 @@ public final class TribuoExample {
         LabelEvaluation tribuo = new LabelEvaluator().evaluate(model, test);
         out.printf("Tribuo LabelEvaluator:   accuracy %.6f   macro F1 %.6f   macro AUCROC %.6f%n",
                 tribuo.accuracy(), tribuo.macroAveragedF1(), tribuo.averageAUCROC(false));
-        KerasEvaluation<Label> keras = new KerasLabelEvaluator(specs).evaluate(model, test);
+        KerasTribuoEvaluation<Label> keras = new KerasLabelEvaluator(specs).evaluate(model, test);
         out.print("Keras metrics: " + keras);
         double worst = checkAgainstReference(keras, out);
 
         // a hinge-loss model has scores but no probabilities: Keras calls them logits
         Model<Label> svm = new LinearSGDTrainer(new Hinge(), new AdaGrad(0.1), 5, 1L).train(train);
-        KerasEvaluation<Label> logits = new KerasLabelEvaluator(List.of(
+        KerasTribuoEvaluation<Label> logits = new KerasLabelEvaluator(List.of(
                 KerasMetricSpec.of("sparse_categorical_accuracy"),
                 KerasMetricSpec.of("SparseCategoricalCrossentropy", Map.of("from_logits", true))))
                 .evaluate(svm, test);
@@ -160,7 +160,7 @@ public final class TribuoExample {
             out.println("Keras metrics: none of the regression metrics is in this build's catalog yet");
             return 0;
         }
-        KerasEvaluation<Regressor> keras = new KerasRegressionEvaluator(specs).evaluate(model, test);
+        KerasTribuoEvaluation<Regressor> keras = new KerasRegressionEvaluator(specs).evaluate(model, test);
         out.print("Keras metrics: " + keras);
         return checkAgainstReference(keras, out);
     }
@@ -193,7 +193,7 @@ public final class TribuoExample {
      * Feeds the reference provider's metrics with tensors built here, directly from the predictions, and compares
      * with the adapter's results.
      */
-    static <T extends Output<T>> double checkAgainstReference(KerasEvaluation<T> keras, PrintStream out) {
+    static <T extends Output<T>> double checkAgainstReference(KerasTribuoEvaluation<T> keras, PrintStream out) {
         MetricRegistry reference = MetricRegistry.load("reference");
         double worst = 0;
         for (MetricBinding b : keras.getBindings()) {
@@ -210,7 +210,7 @@ public final class TribuoExample {
         return worst;
     }
 
-    private static <T extends Output<T>> Tensor tensor(KerasEvaluation<T> keras, TensorEncoding encoding,
+    private static <T extends Output<T>> Tensor tensor(KerasTribuoEvaluation<T> keras, TensorEncoding encoding,
             boolean truth) {
         ImmutableOutputInfo<T> info = keras.getOutputIDInfo();
         List<Prediction<T>> preds = keras.getPredictions();

@@ -1,0 +1,47 @@
+package io.github.metricparity.conformance.report;
+
+import io.github.metricparity.conformance.run.CaseResult;
+import io.github.metricparity.comparison.ComparisonRow;
+import io.github.metricparity.spi.Diagnostic;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the parity report shows: golden results per adapter, the frameworks' own metrics against Keras on the
+ * same predictions, and the usage warnings seen while computing them.
+ *
+ * @param generatedAt       when the report was made
+ * @param environment       Java version and OS, one line
+ * @param adapters          adapter ids, in run order
+ * @param results           every golden case through every adapter
+ * @param comparisons       framework metric vs Keras metric rows
+ * @param comparisonErrors  frameworks whose comparison could not run, with the reason
+ * @param diagnostics       warnings issued during the run
+ */
+public record ParityReport(Instant generatedAt, String environment, List<String> adapters, List<CaseResult> results,
+        List<ComparisonRow> comparisons, List<String> comparisonErrors, List<Diagnostic> diagnostics) {
+
+    public ParityReport {
+        adapters = List.copyOf(adapters);
+        results = List.copyOf(results);
+        comparisons = List.copyOf(comparisons);
+        comparisonErrors = List.copyOf(comparisonErrors);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    public long count(CaseResult.Status status) {
+        return results.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** {@code N passed, N failed[, N skipped]}. */
+    public String summaryLine() {
+        long skipped = count(CaseResult.Status.SKIPPED);
+        return count(CaseResult.Status.PASSED) + " passed, " + count(CaseResult.Status.FAILED) + " failed"
+                + (skipped > 0 ? ", " + skipped + " skipped" : "");
+    }
+
+    /** The metric x adapter matrix of the golden results. */
+    public Matrix matrix() {
+        return Matrix.of(adapters, results);
+    }
+}
