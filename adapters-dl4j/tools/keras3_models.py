@@ -11,8 +11,9 @@ Keras runs on its NumPy backend (no training there: weights are set explicitly f
 Convolutions and pooling: that backend calls `jax.lax.conv_general_dilated` and `jax.lax.reduce_window`,
 and JAX is not installed; this script supplies NumPy implementations of those two functions (below:
 strided, dilated cross-correlation; max or sum over windows; VALID/SAME padding as XLA pads), checked
-against `scipy.signal.correlate` and a reshape-max before any model is written. Every other number is
-Keras's own.
+against `scipy.signal.correlate` and a reshape-max before any model is written. The NumPy backend's `sum`
+also gets a list (the compile loss and the regularization losses) stacked into one array, as the other backends
+convert it. Every other number is Keras's own.
 
 Usage:
   /usr/bin/python3 adapters-dl4j/tools/keras3_models.py KERAS_REAL [OUT_DIR]
@@ -110,6 +111,13 @@ def check_conv():
 
 
 import jax  # noqa: E402  (the keras-real stand-in module)
+
+# Trainer.compute_loss sums [compile loss, regularization losses] with ops.sum(list): the TF and JAX backends turn
+# the list into a tensor, the NumPy backend's sum reads x.dtype of the list; give it the stacked array
+from keras.src.backend.numpy import numpy as numpy_backend  # noqa: E402
+
+_backend_sum = numpy_backend.sum
+numpy_backend.sum = lambda x, *a, **k: _backend_sum(np.stack(x) if isinstance(x, list) else x, *a, **k)
 
 jax.lax.conv_general_dilated = conv_general_dilated
 jax.lax.reduce_window = reduce_window
@@ -297,8 +305,21 @@ def func_recurrent(seed):
     return m, [x], [y1, y2]
 
 
+def seq_regularized(seed):
+    m = keras.Sequential([
+        keras.Input(shape=(4,)),
+        layers.Dense(6, activation="relu", kernel_regularizer=keras.regularizers.L1L2(l1=0.001, l2=0.01),
+                     name="dense_l1l2"),
+        layers.Dense(1, bias_regularizer="l2", kernel_regularizer=keras.regularizers.L1(0.02), name="out"),
+    ], name="seq_regularized")
+    m.compile(optimizer="adam", loss="mse", metrics=["mae"], weighted_metrics=["mse"])
+    r = rng_for(seed)
+    x = r.normal(size=(30, 4)).astype("float32")
+    return m, [x], [None]  # targets near the predictions: see write()
+
+
 MODELS = [seq_dense_binary, seq_dense_categorical, seq_logits_sparse, func_two_outputs, func_two_inputs_lists,
-          seq_conv2d, func_conv1d_pooling, seq_embedding_lstm, func_recurrent]
+          seq_conv2d, func_conv1d_pooling, seq_embedding_lstm, func_recurrent, seq_regularized]
 
 
 # ---------------------------------------------------------------- what Keras reports

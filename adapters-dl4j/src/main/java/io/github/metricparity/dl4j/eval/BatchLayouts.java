@@ -128,6 +128,18 @@ final class BatchLayouts {
             return mask.castTo(DataType.DOUBLE).mul(sampleWeights.castTo(DataType.DOUBLE));
         }
         if (layout == ArrayLayout.DL4J) {
+            long n = labels.rank() == 0 ? 1 : labels.size(0);
+            INDArray perStep = perExample(mask, n) ? sampleWeights : mask;
+            INDArray perExample = perExample(mask, n) ? mask : sampleWeights;
+            if (perExample(perExample, n) && perStep.rank() == 2 && perStep.size(0) == n
+                    && labels.rank() >= 3 && !Arrays.equals(perStep.shape(), labels.shape())) {
+                // a per-example array times a per-time-step one stays per time step
+                return perStep.castTo(DataType.DOUBLE).mulColumnVector(perExample.castTo(DataType.DOUBLE)
+                        .reshape(n, 1));
+            }
+            if (perExample(mask, n) && perExample(sampleWeights, n)) {
+                return mask.castTo(DataType.DOUBLE).reshape(n).mul(sampleWeights.castTo(DataType.DOUBLE).reshape(n));
+            }
             INDArray m = toLabelsShape(mask, labels, axis, "mask");
             INDArray w = toLabelsShape(sampleWeights, labels, axis, "sample weights");
             return m.mul(w);
@@ -147,6 +159,10 @@ final class BatchLayouts {
             shape[i] = Math.max(a, b);
         }
         return m.broadcast(shape).mul(w.broadcast(shape));
+    }
+
+    private static boolean perExample(INDArray a, long n) {
+        return (a.rank() == 1 && a.size(0) == n) || (a.rank() == 2 && a.size(0) == n && a.size(1) == 1);
     }
 
     private static INDArray withTrailingOnes(INDArray a, int rank) {

@@ -4,7 +4,6 @@ import io.github.metricparity.dl4j.modelimport.KerasModelFile.LayerWeight;
 import io.github.metricparity.dl4j.modelimport.layers.KerasAveragePooling1D;
 import io.github.metricparity.dl4j.modelimport.layers.KerasGru;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,64 +149,12 @@ final class Dl4jImport {
         }
     }
 
-    /** A layer's weights under their Keras names: as the .h5 names them, or by position in the layer's order. */
+    /** A layer's weights under their Keras names, as DL4J takes them. */
     private static Map<String, INDArray> named(KerasModelFile file, String layer, String cls,
             Map<String, Object> config, List<LayerWeight> stored) throws KerasModelFileException {
-        List<String> order = order(cls, config);
         Map<String, INDArray> out = new LinkedHashMap<>();
-        if (stored.size() != order.size()) {
-            throw new KerasModelFileException(file.path(), "layer '" + layer + "' (" + cls + ") needs the weights "
-                    + order + ", the file holds " + stored.size() + " arrays for it");
-        }
-        for (int i = 0; i < stored.size(); i++) {
-            LayerWeight w = stored.get(i);
-            String key = w.name() != null ? w.name() : order.get(i);
-            if (!order.contains(key)) {
-                throw new KerasModelFileException(file.path(), "layer '" + layer + "' (" + cls + ") has a weight '"
-                        + key + "'; it needs " + order);
-            }
-            out.put(key, Nd4j.create(w.array().values(), w.array().shape(), 'c'));
-        }
-        return out;
-    }
-
-    /** The weights of a Keras layer, in the order Keras creates them ({@code layer.weights}). */
-    private static List<String> order(String cls, Map<String, Object> config) {
-        boolean bias = !Boolean.FALSE.equals(config.get("use_bias"));
-        List<String> out = new ArrayList<>();
-        switch (cls) {
-            case "Dense":
-            case "Conv1D":
-            case "Conv2D":
-                out.add("kernel");
-                if (bias) {
-                    out.add("bias");
-                }
-                break;
-            case "BatchNormalization":
-                if (!Boolean.FALSE.equals(config.get("scale"))) {
-                    out.add("gamma");
-                }
-                if (!Boolean.FALSE.equals(config.get("center"))) {
-                    out.add("beta");
-                }
-                out.add("moving_mean");
-                out.add("moving_variance");
-                break;
-            case "Embedding":
-                out.add("embeddings");
-                break;
-            case "SimpleRNN":
-            case "LSTM":
-            case "GRU":
-                out.add("kernel");
-                out.add("recurrent_kernel");
-                if (bias) {
-                    out.add("bias");
-                }
-                break;
-            default:
-                break;
+        for (Map.Entry<String, Hdf5File.Array> e : Keras3Weights.named(file, layer, cls, config, stored).entrySet()) {
+            out.put(e.getKey(), Nd4j.create(e.getValue().values(), e.getValue().shape(), 'c'));
         }
         return out;
     }

@@ -69,7 +69,7 @@ final class Hdf5File implements AutoCloseable {
         }
     }
 
-    private static void checkWhole(Path file, Path shownAs) throws KerasModelFileException {
+    static void checkWhole(Path file, Path shownAs) throws KerasModelFileException {
         try (FileChannel ch = FileChannel.open(file)) {
             long size = ch.size();
             ByteBuffer head = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
@@ -210,11 +210,18 @@ final class Hdf5File implements AutoCloseable {
                 long n = g.getNumObjs();
                 for (long i = 0; i < n; i++) {
                     BytePointer objName = g.getObjnameByIdx(i);
+                    String name = objName.getString();
+                    if (name.isEmpty() || name.contains("/") || name.equals(".")) {
+                        throw new KerasModelFileException(file, "HDF5 group '" + group + "' holds an object named '"
+                                + name + "', which no Keras file has");
+                    }
                     if (g.childObjType(objName) == type) {
-                        out.add(objName.getString());
+                        out.add(name);
                     }
                 }
                 return out;
+            } catch (KerasModelFileException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new KerasModelFileException(file, "cannot list HDF5 group '" + group + "': " + e.getMessage(),
                         e);

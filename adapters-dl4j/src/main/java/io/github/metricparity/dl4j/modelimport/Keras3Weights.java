@@ -97,4 +97,71 @@ final class Keras3Weights {
             collectDatasets(h5, path + "/" + g, budget, arrays, depth + 1);
         }
     }
+
+    /**
+     * A layer's weights under their Keras names: as the {@code .h5} names them, or by position in the order Keras
+     * creates them ({@code .keras}).
+     *
+     * @throws KerasModelFileException if the file holds other arrays than the layer needs
+     */
+    static Map<String, Hdf5File.Array> named(KerasModelFile file, String layer, String cls,
+            Map<String, Object> config, List<LayerWeight> stored) throws KerasModelFileException {
+        List<String> order = order(cls, config);
+        Map<String, Hdf5File.Array> out = new LinkedHashMap<>();
+        if (stored.size() != order.size()) {
+            throw new KerasModelFileException(file.path(), "layer '" + layer + "' (" + cls + ") needs the weights "
+                    + order + ", the file holds " + stored.size() + " arrays for it");
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            LayerWeight w = stored.get(i);
+            String key = w.name() != null ? w.name() : order.get(i);
+            if (!order.contains(key)) {
+                throw new KerasModelFileException(file.path(), "layer '" + layer + "' (" + cls + ") has a weight '"
+                        + key + "'; it needs " + order);
+            }
+            out.put(key, w.array());
+        }
+        return out;
+    }
+
+    /** The weights of a Keras layer, in the order Keras creates them ({@code layer.weights}). */
+    static List<String> order(String cls, Map<String, Object> config) {
+        boolean bias = !Boolean.FALSE.equals(config.get("use_bias"));
+        List<String> out = new ArrayList<>();
+        switch (cls) {
+            case "Dense":
+            case "Conv1D":
+            case "Conv2D":
+                out.add("kernel");
+                if (bias) {
+                    out.add("bias");
+                }
+                break;
+            case "BatchNormalization":
+                if (!Boolean.FALSE.equals(config.get("scale"))) {
+                    out.add("gamma");
+                }
+                if (!Boolean.FALSE.equals(config.get("center"))) {
+                    out.add("beta");
+                }
+                out.add("moving_mean");
+                out.add("moving_variance");
+                break;
+            case "Embedding":
+                out.add("embeddings");
+                break;
+            case "SimpleRNN":
+            case "LSTM":
+            case "GRU":
+                out.add("kernel");
+                out.add("recurrent_kernel");
+                if (bias) {
+                    out.add("bias");
+                }
+                break;
+            default:
+                break;
+        }
+        return out;
+    }
 }

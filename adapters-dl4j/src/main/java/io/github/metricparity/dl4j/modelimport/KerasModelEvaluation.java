@@ -30,9 +30,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Arrays are in Keras's layout (channels last, time steps before features); the sample weight is one per example
  * and applies to every output, as Keras applies one {@code sample_weight} array. Metrics get no weights, weighted
  * metrics get the sample weights, losses are weighted and reduced as Keras's {@code Loss} reduces them, and the
- * loss trackers average the batch losses weighted by batch size, as Keras's {@code Mean} trackers do. Regularizer
- * losses and {@code add_loss} terms are not part of the file's compile config; models with weight regularizers are
- * refused by {@link #evaluate}. Not thread-safe.
+ * loss trackers average the batch losses weighted by batch size, as Keras's {@code Mean} trackers do. The
+ * penalties of L1, L2 and L1L2 weight regularizers are added to {@code loss} as Keras adds them; a model with
+ * another regularizer (an activity regularizer, whose penalty depends on the layer outputs) is refused when the
+ * evaluation is made. Not thread-safe.
  */
 public final class KerasModelEvaluation {
     private final CompilePlan plan;
@@ -42,6 +43,7 @@ public final class KerasModelEvaluation {
     private double totalSum;
     private double examples;
     private final KerasModelFile file;
+    private final double regularization;
 
     KerasModelEvaluation(CompilePlan plan, KerasModelFile file) throws KerasModelFileException {
         this.plan = plan;
@@ -79,6 +81,7 @@ public final class KerasModelEvaluation {
             throw new KerasModelFileException(file.path(), "its compile config: " + e.getMessage(), e);
         }
         this.lossSums = new double[plan.losses().size()];
+        this.regularization = Regularization.penalty(file);
     }
 
     /** The plan the keys come from. */
@@ -125,7 +128,7 @@ public final class KerasModelEvaluation {
                 outputs.get(o).eval(labels.get(o), predictions.get(o), null, weights);
             }
         }
-        double total = 0;
+        double total = regularization;
         for (int i = 0; i < losses.size(); i++) {
             Double w = plan.losses().get(i).weight();
             lossSums[i] += batch * batchLosses[i];

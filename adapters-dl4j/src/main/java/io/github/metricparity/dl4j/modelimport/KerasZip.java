@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -17,7 +18,8 @@ import java.util.zip.ZipFile;
 /**
  * The entries of a Keras 3 {@code .keras} zip, read as untrusted input: entry names must stay inside the archive
  * (no {@code ..}, no absolute or drive paths), the number of entries is bounded, and every entry is read through a
- * counter that stops at the limit whatever sizes the zip declares (a zip bomb stops there). Nothing is written but
+ * counter that stops at the limit whatever sizes the zip declares (a zip bomb stops there), and the weights must
+ * match the zip's checksum before the HDF5 library sees them. Nothing is written but
  * the weights, to a file this class names, in a directory the caller owns. Keras's own reader
  * ({@code keras/src/saving/saving_lib.py}) reads {@code config.json}, {@code metadata.json} and
  * {@code model.weights.h5} and nothing else for a model without assets.
@@ -111,6 +113,7 @@ final class KerasZip implements AutoCloseable {
         ZipEntry e = require(name);
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
+        CRC32 crc = new CRC32();
         try (InputStream in = zip.getInputStream(e);
              OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
             int n;
@@ -121,7 +124,13 @@ final class KerasZip implements AutoCloseable {
                             + maxBytes + " bytes (KerasFileLimits.maxWeightBytes); a zip bomb, or a model larger "
                             + "than the limits allow");
                 }
+                crc.update(buffer, 0, n);
                 out.write(buffer, 0, n);
+            }
+            // ZipFile checks no checksum: a damaged entry would reach the HDF5 library, which is not safe with it
+            if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+                throw new KerasModelFileException(file, "zip entry '" + name + "' is damaged: its checksum is "
+                        + Long.toHexString(crc.getValue()) + ", the zip records " + Long.toHexString(e.getCrc()));
             }
         } catch (KerasModelFileException ex) {
             throw ex;

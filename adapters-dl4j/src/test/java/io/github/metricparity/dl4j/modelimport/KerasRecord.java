@@ -24,7 +24,7 @@ record KerasRecord(String model, List<INDArray> inputs, List<String> outputNames
     /** The models the generator writes, each saved as .keras and .h5. */
     static final List<String> MODELS = List.of("seq_dense_binary", "seq_dense_categorical", "seq_logits_sparse",
             "func_two_outputs", "func_two_inputs_lists", "seq_conv2d", "func_conv1d_pooling", "seq_embedding_lstm",
-            "func_recurrent");
+            "func_recurrent", "seq_regularized");
 
     static Path file(String name) {
         try {
