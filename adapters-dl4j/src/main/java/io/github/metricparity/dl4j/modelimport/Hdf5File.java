@@ -18,6 +18,7 @@ import org.bytedeco.hdf5.Group;
 import org.bytedeco.hdf5.PredType;
 import org.bytedeco.hdf5.StrType;
 import org.bytedeco.hdf5.global.hdf5;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -173,7 +174,8 @@ final class Hdf5File implements AutoCloseable {
                         throw tooLong(name, group, size, maxBytes);
                     }
                     BytePointer buffer = new BytePointer(size);
-                    a.read(type, buffer);
+                    // as a plain Pointer: the BytePointer overload of read() is the std::string one
+                    a.read(type, (Pointer) buffer);
                     bytes = new byte[(int) size];
                     buffer.get(bytes);
                 }

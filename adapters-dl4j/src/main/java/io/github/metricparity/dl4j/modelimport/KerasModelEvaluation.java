@@ -59,18 +59,7 @@ public final class KerasModelEvaluation {
                         continue;
                     }
                     count++;
-                    CompileEntry e = m.entry();
-                    if (e.isIdentifier()) {
-                        if (m.weighted()) {
-                            b.weightedCompileAs(e.identifier(), m.key());
-                        } else {
-                            b.compileAs(e.identifier(), m.key());
-                        }
-                    } else if (m.weighted()) {
-                        b.weightedMetric(registry.create(e.className(), e.config()), m.key());
-                    } else {
-                        b.metricAs(registry.create(e.className(), e.config()), m.key());
-                    }
+                    KerasModelMetrics.add(b, m, registry);
                 }
                 outputs.add(count == 0 ? null : b.build());
             }

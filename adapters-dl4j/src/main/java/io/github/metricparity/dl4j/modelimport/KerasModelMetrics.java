@@ -63,23 +63,28 @@ public final class KerasModelMetrics {
         }
         MetricRegistry registry = MetricRegistry.of(new Dl4jMetricProvider());
         for (CompilePlan.PlannedMetric m : CompilePlan.of(config, List.of("output"), false).metrics()) {
-            CompileEntry e = m.entry();
-            if (e.isIdentifier()) {
-                if (m.weighted()) {
-                    b.weightedCompileAs(e.identifier(), m.key());
-                } else {
-                    b.compileAs(e.identifier(), m.key());
-                }
-            } else {
-                Metric metric = registry.create(e.className(), e.config());
-                if (m.weighted()) {
-                    b.weightedMetric(metric, m.key());
-                } else {
-                    b.metricAs(metric, m.key());
-                }
-            }
+            add(b, m, registry);
         }
         return b;
+    }
+
+    /** Adds one planned compile metric: a compile() string resolved at the first batch, or a serialised metric. */
+    static void add(KerasEvaluation.Builder b, CompilePlan.PlannedMetric m, MetricRegistry registry) {
+        CompileEntry e = m.entry();
+        if (e.isIdentifier()) {
+            if (m.weighted()) {
+                b.weightedCompileAs(e.identifier(), m.key());
+            } else {
+                b.compileAs(e.identifier(), m.key());
+            }
+            return;
+        }
+        Metric metric = registry.create(e.className(), e.config());
+        if (m.weighted()) {
+            b.weightedMetric(metric, m.key());
+        } else {
+            b.metricAs(metric, m.key());
+        }
     }
 
     /**

@@ -2,8 +2,6 @@ package io.github.metricparity.dl4j.modelimport.layers;
 
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.modelimport.keras.KerasLayer;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.InvalidKerasConfigurationException;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasLayerUtils;
@@ -12,13 +10,13 @@ import org.deeplearning4j.nn.modelimport.keras.utils.KerasLayerUtils;
  * Keras's AveragePooling1D for deeplearning4j-modelimport, as a {@link KerasAveragePooling1DLayer}; registered
  * under {@link #CLASS_NAME}. Public because DL4J creates it by reflection.
  */
-public class KerasAveragePooling1D extends KerasLayer {
+public class KerasAveragePooling1D extends SameDiffKerasLayer {
     /** The Keras class name the metricparity import gives AveragePooling1D layers. */
     public static final String CLASS_NAME = "MetricparityKerasAveragePooling1D";
 
     public KerasAveragePooling1D(Map<String, Object> layerConfig)
             throws InvalidKerasConfigurationException, UnsupportedKerasConfigurationException {
-        super(layerConfig, false);
+        super(layerConfig);
         Map<String, Object> inner = KerasLayerUtils.getInnerLayerConfigFromConfig(layerConfig, conf);
         if (!"channels_last".equals(inner.getOrDefault("data_format", "channels_last"))) {
             throw new UnsupportedKerasConfigurationException("AveragePooling1D layer '" + layerName + "' has "
@@ -42,15 +40,6 @@ public class KerasAveragePooling1D extends KerasLayer {
                     + v);
         }
         return ((Number) x).intValue();
-    }
-
-    @Override
-    public InputType getOutputType(InputType... inputType) throws InvalidKerasConfigurationException {
-        try {
-            return layer.getOutputType(-1, inputType[0]);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidKerasConfigurationException(e.getMessage());
-        }
     }
 
     @Override

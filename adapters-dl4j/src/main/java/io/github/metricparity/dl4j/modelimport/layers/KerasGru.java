@@ -2,8 +2,6 @@ package io.github.metricparity.dl4j.modelimport.layers;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.modelimport.keras.KerasLayer;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.InvalidKerasConfigurationException;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasLayerUtils;
@@ -15,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * import gives GRU layers, so that no importer setting of the application is changed. Public because DL4J creates
  * it by reflection.
  */
-public class KerasGru extends KerasLayer {
+public class KerasGru extends SameDiffKerasLayer {
     /** The Keras class name the metricparity import gives GRU layers. */
     public static final String CLASS_NAME = "MetricparityKerasGRU";
 
@@ -25,7 +23,7 @@ public class KerasGru extends KerasLayer {
      */
     public KerasGru(Map<String, Object> layerConfig)
             throws InvalidKerasConfigurationException, UnsupportedKerasConfigurationException {
-        super(layerConfig, false);
+        super(layerConfig);
         Map<String, Object> inner = KerasLayerUtils.getInnerLayerConfigFromConfig(layerConfig, conf);
         for (String flag : new String[] {"return_state", "go_backwards", "stateful"}) {
             if (Boolean.TRUE.equals(inner.get(flag))) {
@@ -46,18 +44,6 @@ public class KerasGru extends KerasLayer {
         this.layer = new KerasGruLayer(layerName, ((Number) units).longValue(),
                 Boolean.TRUE.equals(inner.get("return_sequences")), !Boolean.FALSE.equals(inner.get("reset_after")),
                 !Boolean.FALSE.equals(inner.get("use_bias")), activation, recurrent);
-    }
-
-    @Override
-    public InputType getOutputType(InputType... inputType) throws InvalidKerasConfigurationException {
-        if (inputType.length != 1) {
-            throw new InvalidKerasConfigurationException("GRU layer '" + layerName + "' takes one input");
-        }
-        try {
-            return layer.getOutputType(-1, inputType[0]);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidKerasConfigurationException(e.getMessage());
-        }
     }
 
     @Override
