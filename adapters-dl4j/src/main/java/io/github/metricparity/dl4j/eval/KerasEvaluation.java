@@ -47,8 +47,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * By default the arrays are read as DL4J lays them out ({@link ArrayLayout#DL4J}): {@code [minibatch, classes]},
  * time series {@code [minibatch, classes, timeSteps]} (each time step is one example), images with the class axis
  * {@link Builder#axis}; label masks per example, per time step or per output, as DL4J's own evaluations honour them.
- * With {@link ArrayLayout#KERAS} the arrays go to the metrics as they are and the mask argument is the Keras
- * {@code sample_weight}. Record metadata is ignored.
+ * With {@link ArrayLayout#KERAS} the arrays go to the metrics as they are and the mask argument is the Keras mask.
+ *
+ * <h2>Sample weights</h2>
+ * As in Keras's {@code compile(metrics=..., weighted_metrics=...)}, only weighted metrics
+ * ({@link Builder#weightedMetric}, {@link Builder#weightedCompileAs}) take sample weights: given to
+ * {@link #eval(INDArray, INDArray, INDArray, INDArray)}, or carried beside the labels as {@link SampleWeight}
+ * record metadata, which DL4J's {@code doEvaluation} passes on. Every metric gets the mask; weighted metrics get the
+ * mask times the sample weights. Other record metadata is ignored.
  *
  * <h2>Merging, serialisation, threads</h2>
  * {@link #merge} adds another instance's state metric by metric (the additive Keras states), so DL4J's
