@@ -1,6 +1,6 @@
 package io.github.metricparity.dl4j;
 
-import io.github.metricparity.keras.Numerics;
+import io.github.metricparity.keras.KerasCatalog;
 import io.github.metricparity.spi.DType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,7 +10,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Base of the fast paths of Mean-based metrics (Keras {@code MeanMetricWrapper}) on rank-2 predictions
  * {@code (N, C)}: shared checks, Keras's roundings, and the sample-weight reduction.
  *
- * <p>Keras's metric functions compute in the dtype of their inputs, float32 ({@link Numerics#INPUT_DTYPE}), whatever
+ * <p>Keras's metric functions compute in the dtype of their inputs, float32 ({@link KerasCatalog#INPUT_DTYPE}), whatever
  * the metric dtype; their values and the sample weight are then cast to the metric dtype. For the shapes handled
  * here {@code reduce_to_samplewise_values} comes down to one rule: {@code total += sum(w * value)} and
  * {@code count += sum(w)} (the batch size without weights), with a weight of shape {@code (N,)} or {@code (N, 1)}. Every other weight shape (a scalar weighs the whole batch as one sample,
@@ -59,7 +59,7 @@ abstract class MeanFastPath implements FastPath {
 
     /** The values as Keras's metric functions see them (float32 inputs), held as DOUBLE. */
     static INDArray asInput(INDArray a) {
-        return round(a, Numerics.INPUT_DTYPE);
+        return round(a, KerasCatalog.INPUT_DTYPE);
     }
 
     /**
@@ -67,7 +67,7 @@ abstract class MeanFastPath implements FastPath {
      * comparisons and argmax, which need no double arithmetic; the same array when it already is.
      */
     static INDArray inInputType(INDArray a) {
-        DataType type = Numerics.INPUT_DTYPE == DType.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE;
+        DataType type = KerasCatalog.INPUT_DTYPE == DType.FLOAT32 ? DataType.FLOAT : DataType.DOUBLE;
         return a.dataType() == type ? a : a.castTo(type);
     }
 

@@ -59,7 +59,7 @@ public final class Nd4jTensors {
 
     /**
      * A new ND4J array holding the tensor's values with its shape: {@code FLOAT} for float32 tensors, {@code DOUBLE}
-     * otherwise. One copy into ND4J's memory; null stays null.
+     * otherwise. The values are copied (the tensor hands out no arrays) into ND4J's memory; null stays null.
      */
     public static INDArray toINDArray(Tensor tensor) {
         if (tensor == null) {
@@ -77,17 +77,9 @@ public final class Nd4jTensors {
             return tensor.isFloat32() ? Nd4j.scalar((float) tensor.get(0)) : Nd4j.scalar(tensor.get(0));
         }
         if (tensor.isFloat32()) {
-            float[] data = tensor.floatBuffer();
-            if (tensor.offset() != 0 || data.length != tensor.size()) {
-                data = java.util.Arrays.copyOfRange(data, tensor.offset(), tensor.offset() + tensor.size());
-            }
-            return Nd4j.create(data, shape, 'c');
+            return Nd4j.create(tensor.toFloatArray(), shape, 'c');
         }
-        double[] data = tensor.doubleBuffer();
-        if (tensor.offset() != 0 || data.length != tensor.size()) {
-            data = java.util.Arrays.copyOfRange(data, tensor.offset(), tensor.offset() + tensor.size());
-        }
-        return Nd4j.create(data, shape, 'c');
+        return Nd4j.create(tensor.toDoubleArray(), shape, 'c');
     }
 
     /** The shape as ints, refusing dimensions beyond {@code Integer.MAX_VALUE} (a Tensor's limit). */

@@ -1,60 +1,34 @@
 package io.github.metricparity.keras;
 
-import io.github.metricparity.keras.accuracy.AccuracyMetrics;
-import io.github.metricparity.keras.confusion.ConfusionMetrics;
-import io.github.metricparity.keras.correlation.CorrelationMetrics;
-import io.github.metricparity.keras.fscore.FScoreMetrics;
-import io.github.metricparity.keras.hinge.HingeMetrics;
-import io.github.metricparity.keras.iou.IouMetrics;
-import io.github.metricparity.keras.probabilistic.ProbabilisticMetrics;
-import io.github.metricparity.keras.reduction.ReductionMetrics;
-import io.github.metricparity.keras.regression.RegressionMetrics;
+import io.github.metricparity.keras.internal.Catalog;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Numerics;
+import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.MetricInfo;
 import io.github.metricparity.spi.UnknownMetricException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Every Keras 3 metric class this project implements, by family (one list per Keras source file). The registry,
- * the reference provider and {@code MeanMetricWrapper(fn=...)} all read this one list.
+ * Every Keras 3 metric class this project implements, by family (one list per Keras source file): the factory of
+ * the reference metrics. The registry, the reference provider and the adapters' providers all read this one list.
  */
 public final class KerasCatalog {
-    private static final List<MetricDefinition> ALL = Stream.of(
-                    ReductionMetrics.DEFINITIONS,
-                    AccuracyMetrics.DEFINITIONS,
-                    ProbabilisticMetrics.DEFINITIONS,
-                    ConfusionMetrics.DEFINITIONS,
-                    IouMetrics.DEFINITIONS,
-                    FScoreMetrics.DEFINITIONS,
-                    RegressionMetrics.DEFINITIONS,
-                    HingeMetrics.DEFINITIONS,
-                    CorrelationMetrics.DEFINITIONS)
-            .flatMap(List::stream)
+    /**
+     * The dtype every metric reads its inputs in: Keras's per-sample functions compute in the dtype of their inputs,
+     * float32 for model outputs and Python lists, whatever the metric's own {@code dtype}.
+     */
+    public static final DType INPUT_DTYPE = Numerics.INPUT_DTYPE;
+
+    private static final List<MetricDefinition> ALL = Catalog.all().stream()
+            .map(MetricDefinition::new)
             .collect(Collectors.toUnmodifiableList());
 
-    private static final Map<String, MetricDefinition> BY_CLASS = index(false);
-    private static final Map<String, MetricDefinition> BY_FUNCTION = index(true);
+    private static final Map<String, MetricDefinition> BY_CLASS = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(MetricDefinition::className, d -> d));
 
     private KerasCatalog() {
-    }
-
-    private static Map<String, MetricDefinition> index(boolean byFunction) {
-        Map<String, MetricDefinition> m = new LinkedHashMap<>();
-        for (MetricDefinition d : ALL) {
-            String key = byFunction ? d.functionName() : d.className();
-            if (key == null) {
-                continue;
-            }
-            if (m.put(key, d) != null) {
-                throw new IllegalStateException("two definitions for " + key);
-            }
-        }
-        return Collections.unmodifiableMap(m);
     }
 
     /** All definitions, in family order. */
@@ -88,11 +62,12 @@ public final class KerasCatalog {
 
     /** The definition of the class wrapping a Keras metric function ({@code "binary_accuracy"}), or null. */
     public static MetricDefinition byFunctionName(String functionName) {
-        return BY_FUNCTION.get(functionName);
+        MetricSpec spec = Catalog.byFunctionName(functionName);
+        return spec == null ? null : BY_CLASS.get(spec.className());
     }
 
     /** Class names, in family order. */
     public static List<String> classNames() {
-        return new ArrayList<>(BY_CLASS.keySet());
+        return ALL.stream().map(MetricDefinition::className).collect(Collectors.toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.metricparity.spi;
 
+import io.github.metricparity.spi.internal.TensorBuffers;
 import java.util.Arrays;
 
 /**
@@ -10,11 +11,32 @@ import java.util.Arrays;
  * buffer, as ND4J buffers often do). Integer inputs (class ids) are accepted through {@link #ofInts} and copied.
  * A rank-0 tensor (shape {@code []}) is a scalar. Element access is by flat row-major index.
  *
- * <p>Tensors never change after creation; the arrays handed to the factories must not be modified while the tensor
- * is in use. Instances are safe to share between threads once published.
+ * <p>Tensors never change after creation, and never hand out their arrays (read them with {@link #get},
+ * {@link #toDoubleArray} or {@link #toFloatArray}); the arrays handed to the factories must not be modified while
+ * the tensor is in use. Instances are safe to share between threads once published.
  */
 public final class Tensor {
     private static final int[] SCALAR_SHAPE = new int[0];
+
+    static {
+        // the reference metrics' hot loops read the arrays through this module's unexported accessor
+        TensorBuffers.register(new TensorBuffers.Access() {
+            @Override
+            public float[] floats(Tensor t) {
+                return t.floats;
+            }
+
+            @Override
+            public double[] doubles(Tensor t) {
+                return t.doubles;
+            }
+
+            @Override
+            public int offset(Tensor t) {
+                return t.offset;
+            }
+        });
+    }
 
     private final int[] shape;
     private final float[] floats;
@@ -143,19 +165,17 @@ public final class Tensor {
         return floats != null;
     }
 
-    /** The backing float array (or null); together with {@link #offset()} this allows allocation-free hot loops. */
-    public float[] floatBuffer() {
-        return floats;
-    }
-
-    /** The backing double array (or null). */
-    public double[] doubleBuffer() {
-        return doubles;
-    }
-
-    /** Index of element 0 in the backing buffer. */
-    public int offset() {
-        return offset;
+    /** All elements as a new float array (each value rounded to float32 when the tensor holds doubles). */
+    public float[] toFloatArray() {
+        float[] out = new float[size];
+        if (floats != null) {
+            System.arraycopy(floats, offset, out, 0, size);
+        } else {
+            for (int i = 0; i < size; i++) {
+                out[i] = (float) doubles[offset + i];
+            }
+        }
+        return out;
     }
 
     /** The single value of a tensor with exactly one element (a scalar, or shape (1,), (1,1), ...). */

@@ -1,12 +1,12 @@
 package io.github.metricparity.keras.accuracy;
 
-import io.github.metricparity.keras.Fused;
-import io.github.metricparity.keras.Inputs;
-import io.github.metricparity.keras.KerasShapes;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Numerics;
-import io.github.metricparity.keras.Param;
+import io.github.metricparity.keras.internal.Fused;
+import io.github.metricparity.keras.internal.Inputs;
+import io.github.metricparity.keras.internal.KerasShapes;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Numerics;
+import io.github.metricparity.keras.internal.Param;
 import io.github.metricparity.keras.reduction.MeanMetricWrapper;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
@@ -35,23 +35,23 @@ public final class AccuracyMetrics {
     /** Inputs are compared as the float32 tensors Keras receives, whatever the metric dtype. */
     private static final DType INPUT = Numerics.INPUT_DTYPE;
 
-    public static final MetricDefinition ACCURACY = MetricDefinition.builder("Accuracy", FAMILY)
+    public static final MetricSpec ACCURACY = MetricSpec.builder("Accuracy", FAMILY)
             .function("accuracy")
             .factory(Accuracy::new)
             .build();
 
-    public static final MetricDefinition BINARY_ACCURACY = MetricDefinition.builder("BinaryAccuracy", FAMILY)
+    public static final MetricSpec BINARY_ACCURACY = MetricSpec.builder("BinaryAccuracy", FAMILY)
             .function("binary_accuracy")
             .params(Param.floatParam("threshold", 0.5))
             .factory(BinaryAccuracy::new)
             .build();
 
-    public static final MetricDefinition CATEGORICAL_ACCURACY = MetricDefinition.builder("CategoricalAccuracy", FAMILY)
+    public static final MetricSpec CATEGORICAL_ACCURACY = MetricSpec.builder("CategoricalAccuracy", FAMILY)
             .function("categorical_accuracy")
             .factory(CategoricalAccuracy::new)
             .build();
 
-    public static final MetricDefinition SPARSE_CATEGORICAL_ACCURACY = MetricDefinition
+    public static final MetricSpec SPARSE_CATEGORICAL_ACCURACY = MetricSpec
             .builder("SparseCategoricalAccuracy", FAMILY)
             .function("sparse_categorical_accuracy")
             .factory(SparseCategoricalAccuracy::new)
@@ -59,14 +59,14 @@ public final class AccuracyMetrics {
 
     // k: Keras checks nothing; in_top_k with k=0 is never true (every backend), a negative k fails at the first
     // update in TensorFlow, so it is refused here when the metric is created.
-    public static final MetricDefinition TOP_K_CATEGORICAL_ACCURACY = MetricDefinition
+    public static final MetricSpec TOP_K_CATEGORICAL_ACCURACY = MetricSpec
             .builder("TopKCategoricalAccuracy", FAMILY)
             .function("top_k_categorical_accuracy")
             .params(Param.intParam("k", 5).check(Param.number(k -> k >= 0), "must be >= 0"))
             .factory(TopKCategoricalAccuracy::new)
             .build();
 
-    public static final MetricDefinition SPARSE_TOP_K_CATEGORICAL_ACCURACY = MetricDefinition
+    public static final MetricSpec SPARSE_TOP_K_CATEGORICAL_ACCURACY = MetricSpec
             .builder("SparseTopKCategoricalAccuracy", FAMILY)
             .function("sparse_top_k_categorical_accuracy")
             .params(Param.intParam("k", 5).check(Param.number(k -> k >= 0), "must be >= 0"),
@@ -75,7 +75,7 @@ public final class AccuracyMetrics {
             .factory(SparseTopKCategoricalAccuracy::new)
             .build();
 
-    public static final List<MetricDefinition> DEFINITIONS = List.of(ACCURACY, BINARY_ACCURACY, CATEGORICAL_ACCURACY,
+    public static final List<MetricSpec> DEFINITIONS = List.of(ACCURACY, BINARY_ACCURACY, CATEGORICAL_ACCURACY,
             SPARSE_CATEGORICAL_ACCURACY, TOP_K_CATEGORICAL_ACCURACY, SPARSE_TOP_K_CATEGORICAL_ACCURACY);
 
     private AccuracyMetrics() {

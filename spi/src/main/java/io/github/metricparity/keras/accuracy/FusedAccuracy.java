@@ -1,12 +1,13 @@
 package io.github.metricparity.keras.accuracy;
 
-import io.github.metricparity.keras.Fused;
+import io.github.metricparity.keras.internal.Fused;
 import io.github.metricparity.keras.reduction.SamplewiseReduction.Contribution;
 import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.internal.TensorBuffers;
 
 /**
  * Fused updates of the accuracy family for the shapes models give (see
- * {@link io.github.metricparity.keras.AbstractMetric#fusedUpdate}): one pass over {@code y_pred} that checks the
+ * {@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}): one pass over {@code y_pred} that checks the
  * values, takes the argmax or the threshold, compares with the label and sums matches and weights, instead of the
  * generic path's checks, per-sample tensor and reduction. Each returns what the batch adds to {@code total} and
  * {@code count}, or null to decline (other shapes, or a value the generic path must see).
@@ -34,12 +35,12 @@ final class FusedAccuracy {
         if (!oneLabelPerRow || classes == 0) {
             return null;
         }
-        float[] tf = yTrue.floatBuffer();
-        double[] td = yTrue.doubleBuffer();
-        int to = yTrue.offset();
-        float[] pf = yPred.floatBuffer();
-        double[] pd = yPred.doubleBuffer();
-        int po = yPred.offset();
+        float[] tf = TensorBuffers.floats(yTrue);
+        double[] td = TensorBuffers.doubles(yTrue);
+        int to = TensorBuffers.offset(yTrue);
+        float[] pf = TensorBuffers.floats(yPred);
+        double[] pd = TensorBuffers.doubles(yPred);
+        int po = TensorBuffers.offset(yPred);
         if (check == Fused.Check.FINITE) {
             return sparseCategorical(tf, td, to, pf, pd, po, rows, classes, w);
         }
@@ -117,8 +118,8 @@ final class FusedAccuracy {
 
     /** {@link #argmax(float[], int, int)} of the row of {@code n} values from flat index {@code from} of a tensor. */
     private static int argmax(Tensor t, int from, int n) {
-        return t.isFloat32() ? argmax(t.floatBuffer(), t.offset() + from, n)
-                : argmax(t.doubleBuffer(), t.offset() + from, n);
+        return t.isFloat32() ? argmax(TensorBuffers.floats(t), TensorBuffers.offset(t) + from, n)
+                : argmax(TensorBuffers.doubles(t), TensorBuffers.offset(t) + from, n);
     }
 
     /** {@link #argmax(float[], int, int)} of double values read as float32. */
@@ -177,12 +178,12 @@ final class FusedAccuracy {
         if (yTrue.dim(0) != rows || yTrue.dim(1) != classes || classes == 0) {
             return null;
         }
-        float[] tf = yTrue.floatBuffer();
-        double[] td = yTrue.doubleBuffer();
-        int to = yTrue.offset();
-        float[] pf = yPred.floatBuffer();
-        double[] pd = yPred.doubleBuffer();
-        int po = yPred.offset();
+        float[] tf = TensorBuffers.floats(yTrue);
+        double[] td = TensorBuffers.doubles(yTrue);
+        int to = TensorBuffers.offset(yTrue);
+        float[] pf = TensorBuffers.floats(yPred);
+        double[] pd = TensorBuffers.doubles(yPred);
+        int po = TensorBuffers.offset(yPred);
         if (check == Fused.Check.FINITE) {
             return categorical(yTrue, yPred, rows, classes, w);
         }
@@ -269,12 +270,12 @@ final class FusedAccuracy {
         if (yTrue.dim(0) != rows || rank == 2 && yTrue.dim(1) != width || width == 0) {
             return null;
         }
-        float[] tf = yTrue.floatBuffer();
-        double[] td = yTrue.doubleBuffer();
-        int to = yTrue.offset();
-        float[] pf = yPred.floatBuffer();
-        double[] pd = yPred.doubleBuffer();
-        int po = yPred.offset();
+        float[] tf = TensorBuffers.floats(yTrue);
+        double[] td = TensorBuffers.doubles(yTrue);
+        int to = TensorBuffers.offset(yTrue);
+        float[] pf = TensorBuffers.floats(yPred);
+        double[] pd = TensorBuffers.doubles(yPred);
+        int po = TensorBuffers.offset(yPred);
         if (tf != null && pf != null && to == 0 && po == 0 && width == 1 && w == null) {
             Contribution c = binaryNonNegative(tf, pf, rows, check, threshold);
             if (c != null) {

@@ -1,12 +1,12 @@
 package io.github.metricparity.keras.confusion;
 
-import io.github.metricparity.keras.AbstractMetric;
-import io.github.metricparity.keras.Fused;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Numerics;
-import io.github.metricparity.keras.Param;
-import io.github.metricparity.keras.StateVariable;
+import io.github.metricparity.keras.internal.AbstractMetric;
+import io.github.metricparity.keras.internal.Fused;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Numerics;
+import io.github.metricparity.keras.internal.Param;
+import io.github.metricparity.keras.internal.StateVariable;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidConfigException;
 import io.github.metricparity.spi.InvalidInputException;
@@ -38,7 +38,7 @@ import java.util.Map;
  * Every element-wise step of the result is rounded to the dtype as Keras computes it in float32.
  */
 final class AUC extends AbstractMetric {
-    static final MetricDefinition DEFINITION = MetricDefinition.builder("AUC", ConfusionMetrics.FAMILY)
+    static final MetricSpec DEFINITION = MetricSpec.builder("AUC", ConfusionMetrics.FAMILY)
             .params(Param.of("num_thresholds", Param.Kind.INT, 200).nullable(),
                     Param.stringParam("curve", "ROC").check(v -> Curve.parse((String) v) != null,
                             "is an invalid AUC curve value: expected one of [\"PR\", \"ROC\", \"PRGAIN\"]"),

@@ -1,11 +1,12 @@
 package io.github.metricparity.keras.confusion;
 
-import io.github.metricparity.keras.Fused;
-import io.github.metricparity.keras.KerasShapes;
-import io.github.metricparity.keras.Numerics;
+import io.github.metricparity.keras.internal.Fused;
+import io.github.metricparity.keras.internal.KerasShapes;
+import io.github.metricparity.keras.internal.Numerics;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.internal.TensorBuffers;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -292,7 +293,7 @@ final class ConfusionMatrixUpdate {
     }
 
     /**
-     * The fused form of {@link #apply} ({@link io.github.metricparity.keras.AbstractMetric#fusedUpdate}) for the
+     * The fused form of {@link #apply} ({@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}) for the
      * common configs and shapes: no {@code top_k}, {@code class_id}, {@code multi_label} or {@code label_weights},
      * a floating dtype, {@code y_true} and {@code y_pred} of one shape after Keras's squeeze or expand, and a weight
      * that needs no broadcast. One pass checks the values ({@code check} on {@code y_pred}, finiteness of the
@@ -334,12 +335,12 @@ final class ConfusionMatrixUpdate {
         Arrays.fill(sums, 0.0);
 
         int n = pred.size();
-        float[] pf = pred.floatBuffer();
-        double[] pd = pred.doubleBuffer();
-        int po = pred.offset();
-        float[] tf = truth.floatBuffer();
-        double[] td = truth.doubleBuffer();
-        int to = truth.offset();
+        float[] pf = TensorBuffers.floats(pred);
+        double[] pd = TensorBuffers.doubles(pred);
+        int po = TensorBuffers.offset(pred);
+        float[] tf = TensorBuffers.floats(truth);
+        double[] td = TensorBuffers.doubles(truth);
+        int to = TensorBuffers.offset(truth);
         boolean f32 = dtype == DType.FLOAT32;
         double scale = dtype.round(t - 1.0);
         int lowest = withEpsilon ? 1 : 0; // the relu of the epsilon ends moves bucket -1 into bucket 0

@@ -1,12 +1,12 @@
 package io.github.metricparity.keras.confusion;
 
-import io.github.metricparity.keras.AbstractMetric;
-import io.github.metricparity.keras.Fused;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Numerics;
-import io.github.metricparity.keras.Param;
-import io.github.metricparity.keras.StateVariable;
+import io.github.metricparity.keras.internal.AbstractMetric;
+import io.github.metricparity.keras.internal.Fused;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Numerics;
+import io.github.metricparity.keras.internal.Param;
+import io.github.metricparity.keras.internal.StateVariable;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.Tensor;
 import java.util.LinkedHashMap;
@@ -39,35 +39,35 @@ import java.util.stream.Collectors;
 public final class ConfusionMetrics {
     static final String FAMILY = "confusion_metrics";
 
-    public static final MetricDefinition TRUE_POSITIVES = conditionCount("TruePositives", Condition.TP);
-    public static final MetricDefinition FALSE_POSITIVES = conditionCount("FalsePositives", Condition.FP);
-    public static final MetricDefinition TRUE_NEGATIVES = conditionCount("TrueNegatives", Condition.TN);
-    public static final MetricDefinition FALSE_NEGATIVES = conditionCount("FalseNegatives", Condition.FN);
+    public static final MetricSpec TRUE_POSITIVES = conditionCount("TruePositives", Condition.TP);
+    public static final MetricSpec FALSE_POSITIVES = conditionCount("FalsePositives", Condition.FP);
+    public static final MetricSpec TRUE_NEGATIVES = conditionCount("TrueNegatives", Condition.TN);
+    public static final MetricSpec FALSE_NEGATIVES = conditionCount("FalseNegatives", Condition.FN);
 
-    public static final MetricDefinition PRECISION = MetricDefinition.builder("Precision", FAMILY)
+    public static final MetricSpec PRECISION = MetricSpec.builder("Precision", FAMILY)
             .params(thresholdsParam(), Param.of("top_k", Param.Kind.INT, null), Param.of("class_id", Param.Kind.INT,
                     null))
             .factory(c -> new PrecisionRecall(normalizeThresholds(c), true))
             .build();
 
-    public static final MetricDefinition RECALL = MetricDefinition.builder("Recall", FAMILY)
+    public static final MetricSpec RECALL = MetricSpec.builder("Recall", FAMILY)
             .params(thresholdsParam(), Param.of("top_k", Param.Kind.INT, null), Param.of("class_id", Param.Kind.INT,
                     null))
             .factory(c -> new PrecisionRecall(normalizeThresholds(c), false))
             .build();
 
-    public static final MetricDefinition SENSITIVITY_AT_SPECIFICITY = atValue("SensitivityAtSpecificity",
+    public static final MetricSpec SENSITIVITY_AT_SPECIFICITY = atValue("SensitivityAtSpecificity",
             "specificity", Rate.SENSITIVITY, Rate.SPECIFICITY);
-    public static final MetricDefinition SPECIFICITY_AT_SENSITIVITY = atValue("SpecificityAtSensitivity",
+    public static final MetricSpec SPECIFICITY_AT_SENSITIVITY = atValue("SpecificityAtSensitivity",
             "sensitivity", Rate.SPECIFICITY, Rate.SENSITIVITY);
-    public static final MetricDefinition PRECISION_AT_RECALL = atValue("PrecisionAtRecall", "recall",
+    public static final MetricSpec PRECISION_AT_RECALL = atValue("PrecisionAtRecall", "recall",
             Rate.PRECISION, Rate.SENSITIVITY);
-    public static final MetricDefinition RECALL_AT_PRECISION = atValue("RecallAtPrecision", "precision",
+    public static final MetricSpec RECALL_AT_PRECISION = atValue("RecallAtPrecision", "precision",
             Rate.SENSITIVITY, Rate.PRECISION);
 
-    public static final MetricDefinition AUC_METRIC = AUC.DEFINITION;
+    public static final MetricSpec AUC_METRIC = AUC.DEFINITION;
 
-    public static final List<MetricDefinition> DEFINITIONS = List.of(FALSE_POSITIVES, FALSE_NEGATIVES, TRUE_NEGATIVES,
+    public static final List<MetricSpec> DEFINITIONS = List.of(FALSE_POSITIVES, FALSE_NEGATIVES, TRUE_NEGATIVES,
             TRUE_POSITIVES, PRECISION, RECALL, SENSITIVITY_AT_SPECIFICITY, SPECIFICITY_AT_SENSITIVITY,
             PRECISION_AT_RECALL, RECALL_AT_PRECISION, AUC_METRIC);
 
@@ -77,8 +77,8 @@ public final class ConfusionMetrics {
     /** The four confusion-matrix conditions ({@code metrics_utils.ConfusionMatrix}). */
     enum Condition { TP, FP, TN, FN }
 
-    private static MetricDefinition conditionCount(String className, Condition condition) {
-        return MetricDefinition.builder(className, FAMILY)
+    private static MetricSpec conditionCount(String className, Condition condition) {
+        return MetricSpec.builder(className, FAMILY)
                 .params(thresholdsParam())
                 .factory(c -> new ConditionCount(normalizeThresholds(c), condition))
                 .build();
@@ -138,8 +138,8 @@ public final class ConfusionMetrics {
         return out;
     }
 
-    private static MetricDefinition atValue(String className, String valueKey, Rate dependent, Rate constrained) {
-        return MetricDefinition.builder(className, FAMILY)
+    private static MetricSpec atValue(String className, String valueKey, Rate dependent, Rate constrained) {
+        return MetricSpec.builder(className, FAMILY)
                 .params(Param.required(valueKey, Param.Kind.FLOAT).check(Param.number(v -> v >= 0 && v <= 1),
                                 "must be in the range [0, 1]"),
                         Param.intParam("num_thresholds", 200).check(Param.number(v -> v > 0),

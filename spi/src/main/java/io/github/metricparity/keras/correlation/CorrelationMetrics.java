@@ -1,11 +1,11 @@
 package io.github.metricparity.keras.correlation;
 
-import io.github.metricparity.keras.AxisGroups;
-import io.github.metricparity.keras.KerasShapes;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Numerics;
-import io.github.metricparity.keras.Param;
+import io.github.metricparity.keras.internal.AxisGroups;
+import io.github.metricparity.keras.internal.KerasShapes;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Numerics;
+import io.github.metricparity.keras.internal.Param;
 import io.github.metricparity.keras.reduction.MeanMetricWrapper;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.Tensor;
@@ -32,21 +32,21 @@ import java.util.List;
 public final class CorrelationMetrics {
     private static final String FAMILY = "correlation_metrics";
 
-    public static final MetricDefinition PEARSON_CORRELATION = MetricDefinition
+    public static final MetricSpec PEARSON_CORRELATION = MetricSpec
             .builder("PearsonCorrelation", FAMILY)
             .function("pearson_correlation")
             .params(Param.of("axis", Param.Kind.INT_OR_INT_TUPLE, -1))
             .factory(PearsonCorrelation::new)
             .build();
 
-    public static final MetricDefinition CONCORDANCE_CORRELATION = MetricDefinition
+    public static final MetricSpec CONCORDANCE_CORRELATION = MetricSpec
             .builder("ConcordanceCorrelation", FAMILY)
             .function("concordance_correlation")
             .params(Param.of("axis", Param.Kind.INT_OR_INT_TUPLE, -1))
             .factory(ConcordanceCorrelation::new)
             .build();
 
-    public static final List<MetricDefinition> DEFINITIONS = List.of(PEARSON_CORRELATION, CONCORDANCE_CORRELATION);
+    public static final List<MetricSpec> DEFINITIONS = List.of(PEARSON_CORRELATION, CONCORDANCE_CORRELATION);
 
     private CorrelationMetrics() {
     }

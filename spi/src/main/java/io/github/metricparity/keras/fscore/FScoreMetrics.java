@@ -1,7 +1,7 @@
 package io.github.metricparity.keras.fscore;
 
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Param;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Param;
 import java.util.List;
 
 /**
@@ -37,7 +37,7 @@ public final class FScoreMetrics {
                 .check(Param.number(t -> t > 0.0 && t <= 1.0), "must verify 0 < threshold <= 1");
     }
 
-    public static final MetricDefinition FBETA_SCORE = MetricDefinition.builder("FBetaScore", FAMILY)
+    public static final MetricSpec FBETA_SCORE = MetricSpec.builder("FBetaScore", FAMILY)
             .defaultName("fbeta_score")
             .params(average(),
                     Param.of("beta", Param.Kind.PY_FLOAT, 1.0).check(Param.number(b -> b > 0.0), "must be > 0"),
@@ -45,12 +45,12 @@ public final class FScoreMetrics {
             .factory(c -> new FBetaScore(c, c.getDouble("beta")))
             .build();
 
-    public static final MetricDefinition F1_SCORE = MetricDefinition.builder("F1Score", FAMILY)
+    public static final MetricSpec F1_SCORE = MetricSpec.builder("F1Score", FAMILY)
             .params(average(), threshold())
             .factory(c -> new FBetaScore(c, 1.0))
             .build();
 
-    public static final List<MetricDefinition> DEFINITIONS = List.of(FBETA_SCORE, F1_SCORE);
+    public static final List<MetricSpec> DEFINITIONS = List.of(FBETA_SCORE, F1_SCORE);
 
     private FScoreMetrics() {
     }

@@ -1,9 +1,9 @@
 package io.github.metricparity.keras.hinge;
 
-import io.github.metricparity.keras.KerasShapes;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Numerics;
+import io.github.metricparity.keras.internal.KerasShapes;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Numerics;
 import io.github.metricparity.keras.reduction.MeanMetricWrapper;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
@@ -32,22 +32,22 @@ import java.util.List;
 public final class HingeMetrics {
     private static final String FAMILY = "hinge_metrics";
 
-    public static final MetricDefinition HINGE = MetricDefinition.builder("Hinge", FAMILY)
+    public static final MetricSpec HINGE = MetricSpec.builder("Hinge", FAMILY)
             .function("hinge")
             .factory(Hinge::new)
             .build();
 
-    public static final MetricDefinition SQUARED_HINGE = MetricDefinition.builder("SquaredHinge", FAMILY)
+    public static final MetricSpec SQUARED_HINGE = MetricSpec.builder("SquaredHinge", FAMILY)
             .function("squared_hinge")
             .factory(SquaredHinge::new)
             .build();
 
-    public static final MetricDefinition CATEGORICAL_HINGE = MetricDefinition.builder("CategoricalHinge", FAMILY)
+    public static final MetricSpec CATEGORICAL_HINGE = MetricSpec.builder("CategoricalHinge", FAMILY)
             .function("categorical_hinge")
             .factory(CategoricalHinge::new)
             .build();
 
-    public static final List<MetricDefinition> DEFINITIONS = List.of(HINGE, SQUARED_HINGE, CATEGORICAL_HINGE);
+    public static final List<MetricSpec> DEFINITIONS = List.of(HINGE, SQUARED_HINGE, CATEGORICAL_HINGE);
 
     private HingeMetrics() {
     }

@@ -1,7 +1,7 @@
 package io.github.metricparity.keras.iou;
 
-import io.github.metricparity.keras.Fused;
-import io.github.metricparity.keras.MetricConfig;
+import io.github.metricparity.keras.internal.Fused;
+import io.github.metricparity.keras.internal.MetricConfig;
 import io.github.metricparity.spi.Tensor;
 
 /**

@@ -1,15 +1,16 @@
 package io.github.metricparity.keras.iou;
 
-import io.github.metricparity.keras.AbstractMetric;
-import io.github.metricparity.keras.AxisLayout;
-import io.github.metricparity.keras.Fused;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.Numerics;
-import io.github.metricparity.keras.StateVariable;
+import io.github.metricparity.keras.internal.AbstractMetric;
+import io.github.metricparity.keras.internal.AxisLayout;
+import io.github.metricparity.keras.internal.Fused;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.Numerics;
+import io.github.metricparity.keras.internal.StateVariable;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.MetricException;
 import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.internal.TensorBuffers;
 import java.util.Arrays;
 
 /**
@@ -138,10 +139,10 @@ class IoU extends AbstractMetric {
             }
             Arrays.fill(pairCounts, 0);
         }
-        float[] tf = yTrue.floatBuffer();
-        float[] pf = yPred.floatBuffer();
+        float[] tf = TensorBuffers.floats(yTrue);
+        float[] pf = TensorBuffers.floats(yPred);
         if (counting && tf != null && pf != null && ignoreClass == null) {
-            if (!countFloat32(tf, yTrue.offset(), pf, yPred.offset(), len, scores)) {
+            if (!countFloat32(tf, TensorBuffers.offset(yTrue), pf, TensorBuffers.offset(yPred), len, scores)) {
                 return false;
             }
         } else {

@@ -1,8 +1,8 @@
 package io.github.metricparity.keras.iou;
 
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Param;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Param;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidConfigException;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class IouMetrics {
         return Param.of("ignore_class", Param.Kind.INT, null);
     }
 
-    public static final MetricDefinition IOU = MetricDefinition.builder("IoU", FAMILY)
+    public static final MetricSpec IOU = MetricSpec.builder("IoU", FAMILY)
             .defaultDType(DType.INT64)
             .params(numClasses(), targetClassIds(), ignoreClass(),
                     Param.boolParam("sparse_y_true", true),
@@ -54,7 +54,7 @@ public final class IouMetrics {
             .factory(c -> new IoU(c, true))
             .build();
 
-    public static final MetricDefinition BINARY_IOU = MetricDefinition.builder("BinaryIoU", FAMILY)
+    public static final MetricSpec BINARY_IOU = MetricSpec.builder("BinaryIoU", FAMILY)
             .defaultDType(DType.INT64)
             .params(Param.of("target_class_ids", Param.Kind.INT_LIST, List.of(0, 1))
                             .check(v -> !((List<?>) v).isEmpty(), "must not be empty (Keras takes its max())"),
@@ -62,7 +62,7 @@ public final class IouMetrics {
             .factory(BinaryIoU::new)
             .build();
 
-    public static final MetricDefinition MEAN_IOU = MetricDefinition.builder("MeanIoU", FAMILY)
+    public static final MetricSpec MEAN_IOU = MetricSpec.builder("MeanIoU", FAMILY)
             .defaultDType(DType.INT64)
             .params(numClasses(), ignoreClass(),
                     Param.boolParam("sparse_y_true", true),
@@ -71,7 +71,7 @@ public final class IouMetrics {
             .factory(c -> new IoU(c, true))
             .build();
 
-    public static final MetricDefinition ONE_HOT_IOU = MetricDefinition.builder("OneHotIoU", FAMILY)
+    public static final MetricSpec ONE_HOT_IOU = MetricSpec.builder("OneHotIoU", FAMILY)
             .defaultDType(DType.INT64)
             .params(numClasses(), targetClassIds(), ignoreClass(),
                     Param.boolParam("sparse_y_pred", false),
@@ -79,7 +79,7 @@ public final class IouMetrics {
             .factory(c -> new IoU(c, false))
             .build();
 
-    public static final MetricDefinition ONE_HOT_MEAN_IOU = MetricDefinition.builder("OneHotMeanIoU", FAMILY)
+    public static final MetricSpec ONE_HOT_MEAN_IOU = MetricSpec.builder("OneHotMeanIoU", FAMILY)
             .defaultDType(DType.INT64)
             .params(numClasses(), ignoreClass(),
                     Param.boolParam("sparse_y_pred", false),
@@ -87,7 +87,7 @@ public final class IouMetrics {
             .factory(c -> new IoU(c, false))
             .build();
 
-    public static final List<MetricDefinition> DEFINITIONS = List.of(IOU, BINARY_IOU, MEAN_IOU, ONE_HOT_IOU,
+    public static final List<MetricSpec> DEFINITIONS = List.of(IOU, BINARY_IOU, MEAN_IOU, ONE_HOT_IOU,
             ONE_HOT_MEAN_IOU);
 
     private IouMetrics() {

@@ -1,15 +1,16 @@
 package io.github.metricparity.keras.probabilistic;
 
-import io.github.metricparity.keras.Fused;
-import io.github.metricparity.keras.Numerics;
+import io.github.metricparity.keras.internal.Fused;
+import io.github.metricparity.keras.internal.Numerics;
 import io.github.metricparity.keras.reduction.SamplewiseReduction.Contribution;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.internal.TensorBuffers;
 
 /**
  * The per-sample functions of BinaryCrossentropy and CategoricalCrossentropy ({@code losses.py} with the TensorFlow
  * backend's numerics), one home for their arithmetic: the generic path computes a value per sample with
- * {@code row}, and the fused update ({@link io.github.metricparity.keras.AbstractMetric#fusedUpdate}) sums the same
+ * {@code row}, and the fused update ({@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}) sums the same
  * {@code row} values for {@code (N, C)} batches without building the per-sample tensor, checking the values it
  * reads in the same pass. Inputs are read as float32, the dtype of the tensors Keras's losses receive.
  */
@@ -33,8 +34,8 @@ final class Crossentropy {
 
         /** The mean loss of the {@code n} elements from flat index {@code from} of both tensors. */
         double row(Tensor yTrue, Tensor yPred, int from, int n) {
-            return row(yTrue.floatBuffer(), yTrue.doubleBuffer(), yTrue.offset() + from, yPred.floatBuffer(),
-                    yPred.doubleBuffer(), yPred.offset() + from, n);
+            return row(TensorBuffers.floats(yTrue), TensorBuffers.doubles(yTrue), TensorBuffers.offset(yTrue) + from,
+                    TensorBuffers.floats(yPred), TensorBuffers.doubles(yPred), TensorBuffers.offset(yPred) + from, n);
         }
 
         @Override
@@ -79,16 +80,17 @@ final class Crossentropy {
         /** The loss of the {@code classes} elements at flat indices {@code from + j * stride} of both tensors. */
         double row(Tensor yTrue, Tensor yPred, int from, int stride, int classes) {
             if (stride == 1) {
-                return row(yTrue.floatBuffer(), yTrue.doubleBuffer(), yTrue.offset() + from, yPred.floatBuffer(),
-                        yPred.doubleBuffer(), yPred.offset() + from, classes);
+                return row(TensorBuffers.floats(yTrue), TensorBuffers.doubles(yTrue), TensorBuffers.offset(yTrue) + from,
+                        TensorBuffers.floats(yPred), TensorBuffers.doubles(yPred), TensorBuffers.offset(yPred) + from,
+                        classes);
             }
             // another axis: gather the lane (as the float32 values the loss reads) and compute it contiguously
             float[] labels = new float[classes];
             float[] predictions = new float[classes];
             for (int j = 0; j < classes; j++) {
                 int i = from + j * stride;
-                labels[j] = Fused.input(yTrue.floatBuffer(), yTrue.doubleBuffer(), yTrue.offset() + i);
-                predictions[j] = Fused.input(yPred.floatBuffer(), yPred.doubleBuffer(), yPred.offset() + i);
+                labels[j] = (float) yTrue.get(i);
+                predictions[j] = (float) yPred.get(i);
             }
             return row(labels, null, 0, predictions, null, 0, classes);
         }
@@ -158,16 +160,16 @@ final class Crossentropy {
         }
         int rows = yPred.dim(0);
         int n = yPred.dim(1);
-        float[] tf = yTrue.floatBuffer();
-        double[] td = yTrue.doubleBuffer();
-        float[] pf = yPred.floatBuffer();
-        double[] pd = yPred.doubleBuffer();
+        float[] tf = TensorBuffers.floats(yTrue);
+        double[] td = TensorBuffers.doubles(yTrue);
+        float[] pf = TensorBuffers.floats(yPred);
+        double[] pd = TensorBuffers.doubles(yPred);
         long flags = 0;
         double total = 0;
         double count = 0;
         for (int r = 0; r < rows; r++) {
-            int t0 = yTrue.offset() + r * n;
-            int p0 = yPred.offset() + r * n;
+            int t0 = TensorBuffers.offset(yTrue) + r * n;
+            int p0 = TensorBuffers.offset(yPred) + r * n;
             flags |= flags(tf, td, t0, pf, pd, p0, n, check);
             double v = dtype.round(loss.row(tf, td, t0, pf, pd, p0, n));
             if (w == null) {

@@ -1,13 +1,13 @@
 package io.github.metricparity.keras.probabilistic;
 
-import io.github.metricparity.keras.AxisLayout;
-import io.github.metricparity.keras.Fused;
-import io.github.metricparity.keras.Inputs;
-import io.github.metricparity.keras.KerasShapes;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Numerics;
-import io.github.metricparity.keras.Param;
+import io.github.metricparity.keras.internal.AxisLayout;
+import io.github.metricparity.keras.internal.Fused;
+import io.github.metricparity.keras.internal.Inputs;
+import io.github.metricparity.keras.internal.KerasShapes;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Numerics;
+import io.github.metricparity.keras.internal.Param;
 import io.github.metricparity.keras.reduction.MeanMetricWrapper;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
@@ -38,19 +38,19 @@ public final class ProbabilisticMetrics {
     /** The losses compute in the inputs' float32, whatever the metric dtype (see {@link Numerics#INPUT_DTYPE}). */
     private static final DType INPUT = Numerics.INPUT_DTYPE;
 
-    public static final MetricDefinition KL_DIVERGENCE = MetricDefinition.builder("KLDivergence", FAMILY)
+    public static final MetricSpec KL_DIVERGENCE = MetricSpec.builder("KLDivergence", FAMILY)
             .function("kl_divergence")
             .factory(KLDivergence::new)
             .build();
 
-    public static final MetricDefinition POISSON = MetricDefinition.builder("Poisson", FAMILY)
+    public static final MetricSpec POISSON = MetricSpec.builder("Poisson", FAMILY)
             .function("poisson")
             .factory(Poisson::new)
             .build();
 
     // label_smoothing is documented as "Float in [0, 1]" but Keras never checks it (losses.py binary_crossentropy,
     // categorical_crossentropy): any number is accepted and used as given.
-    public static final MetricDefinition BINARY_CROSSENTROPY = MetricDefinition.builder("BinaryCrossentropy", FAMILY)
+    public static final MetricSpec BINARY_CROSSENTROPY = MetricSpec.builder("BinaryCrossentropy", FAMILY)
             .function("binary_crossentropy")
             .aliases("bce", "BCE")
             .params(Param.boolParam("from_logits", false),
@@ -58,7 +58,7 @@ public final class ProbabilisticMetrics {
             .factory(BinaryCrossentropy::new)
             .build();
 
-    public static final MetricDefinition CATEGORICAL_CROSSENTROPY = MetricDefinition
+    public static final MetricSpec CATEGORICAL_CROSSENTROPY = MetricSpec
             .builder("CategoricalCrossentropy", FAMILY)
             .function("categorical_crossentropy")
             .params(Param.boolParam("from_logits", false),
@@ -67,7 +67,7 @@ public final class ProbabilisticMetrics {
             .factory(CategoricalCrossentropy::new)
             .build();
 
-    public static final MetricDefinition SPARSE_CATEGORICAL_CROSSENTROPY = MetricDefinition
+    public static final MetricSpec SPARSE_CATEGORICAL_CROSSENTROPY = MetricSpec
             .builder("SparseCategoricalCrossentropy", FAMILY)
             .function("sparse_categorical_crossentropy")
             .params(Param.boolParam("from_logits", false),
@@ -76,7 +76,7 @@ public final class ProbabilisticMetrics {
             .factory(SparseCategoricalCrossentropy::new)
             .build();
 
-    public static final List<MetricDefinition> DEFINITIONS = List.of(KL_DIVERGENCE, POISSON, BINARY_CROSSENTROPY,
+    public static final List<MetricSpec> DEFINITIONS = List.of(KL_DIVERGENCE, POISSON, BINARY_CROSSENTROPY,
             CATEGORICAL_CROSSENTROPY, SPARSE_CATEGORICAL_CROSSENTROPY);
 
     private ProbabilisticMetrics() {

@@ -1,13 +1,13 @@
 package io.github.metricparity.keras.reduction;
 
-import io.github.metricparity.keras.KerasShapes;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Numerics;
+import io.github.metricparity.keras.internal.KerasShapes;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Numerics;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
 import io.github.metricparity.spi.ValuesMetric;
-import io.github.metricparity.keras.Inputs;
+import io.github.metricparity.keras.internal.Inputs;
 
 /**
  * Keras {@code Mean}: the weighted mean of the values given to {@link #updateValues}
@@ -15,7 +15,7 @@ import io.github.metricparity.keras.Inputs;
  * a scalar weight makes the whole batch one sample.
  */
 public final class Mean extends MeanBase implements ValuesMetric {
-    public static final MetricDefinition DEFINITION = MetricDefinition.builder("Mean", "reduction_metrics")
+    public static final MetricSpec DEFINITION = MetricSpec.builder("Mean", "reduction_metrics")
             .factory(Mean::new)
             .build();
 

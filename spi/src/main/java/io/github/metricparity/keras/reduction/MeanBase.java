@@ -1,10 +1,10 @@
 package io.github.metricparity.keras.reduction;
 
-import io.github.metricparity.keras.AbstractMetric;
-import io.github.metricparity.keras.Fused;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.Numerics;
-import io.github.metricparity.keras.StateVariable;
+import io.github.metricparity.keras.internal.AbstractMetric;
+import io.github.metricparity.keras.internal.Fused;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.Numerics;
+import io.github.metricparity.keras.internal.StateVariable;
 import io.github.metricparity.spi.Tensor;
 
 /**

@@ -1,9 +1,9 @@
 package io.github.metricparity.keras.reduction;
 
-import io.github.metricparity.keras.KerasCatalog;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Param;
+import io.github.metricparity.keras.internal.Catalog;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Param;
 import io.github.metricparity.spi.InvalidConfigException;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.Tensor;
@@ -22,7 +22,7 @@ import java.util.function.BiFunction;
  * {@code {"fn": "binary_accuracy", "threshold": 0.7}}. A Java function is wrapped with {@link #of}.
  */
 public abstract class MeanMetricWrapper extends MeanBase {
-    public static final MetricDefinition DEFINITION = MetricDefinition.builder("MeanMetricWrapper", "reduction_metrics")
+    public static final MetricSpec DEFINITION = MetricSpec.builder("MeanMetricWrapper", "reduction_metrics")
             .defaultName("mean_metric_wrapper")
             .params(Param.required("fn", Param.Kind.ANY))
             .openKeys()
@@ -67,7 +67,7 @@ public abstract class MeanMetricWrapper extends MeanBase {
     private static Metric fromConfig(MetricConfig config) {
         Object fn = config.get("fn");
         String fnName = functionName(fn);
-        MetricDefinition wrapped = KerasCatalog.byFunctionName(fnName);
+        MetricSpec wrapped = Catalog.byFunctionName(fnName);
         if (wrapped == null) {
             throw new InvalidConfigException("MeanMetricWrapper: config 'fn' names no Keras metric function: "
                     + fnName + " (a Java function is wrapped with MeanMetricWrapper.of)");

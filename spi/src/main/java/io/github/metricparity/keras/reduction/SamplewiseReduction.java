@@ -1,6 +1,6 @@
 package io.github.metricparity.keras.reduction;
 
-import io.github.metricparity.keras.KerasShapes;
+import io.github.metricparity.keras.internal.KerasShapes;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.Tensor;
 

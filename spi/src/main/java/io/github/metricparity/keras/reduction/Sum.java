@@ -1,12 +1,12 @@
 package io.github.metricparity.keras.reduction;
 
-import io.github.metricparity.keras.AbstractMetric;
-import io.github.metricparity.keras.Inputs;
-import io.github.metricparity.keras.KerasShapes;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Numerics;
-import io.github.metricparity.keras.StateVariable;
+import io.github.metricparity.keras.internal.AbstractMetric;
+import io.github.metricparity.keras.internal.Inputs;
+import io.github.metricparity.keras.internal.KerasShapes;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Numerics;
+import io.github.metricparity.keras.internal.StateVariable;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
 import io.github.metricparity.spi.ValuesMetric;
@@ -16,7 +16,7 @@ import io.github.metricparity.spi.ValuesMetric;
  * are those of {@link Mean} with sums in place of means.
  */
 public final class Sum extends AbstractMetric implements ValuesMetric {
-    public static final MetricDefinition DEFINITION = MetricDefinition.builder("Sum", "reduction_metrics")
+    public static final MetricSpec DEFINITION = MetricSpec.builder("Sum", "reduction_metrics")
             .factory(Sum::new)
             .build();
 

@@ -1,9 +1,9 @@
 package io.github.metricparity.keras.regression;
 
-import io.github.metricparity.keras.AbstractMetric;
-import io.github.metricparity.keras.KerasShapes;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.StateVariable;
+import io.github.metricparity.keras.internal.AbstractMetric;
+import io.github.metricparity.keras.internal.KerasShapes;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.StateVariable;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.Diagnostic;
 import io.github.metricparity.spi.Diagnostics;

@@ -1,11 +1,11 @@
 package io.github.metricparity.keras.regression;
 
-import io.github.metricparity.keras.AxisGroups;
-import io.github.metricparity.keras.KerasShapes;
-import io.github.metricparity.keras.MetricConfig;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Numerics;
-import io.github.metricparity.keras.Param;
+import io.github.metricparity.keras.internal.AxisGroups;
+import io.github.metricparity.keras.internal.KerasShapes;
+import io.github.metricparity.keras.internal.MetricConfig;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Numerics;
+import io.github.metricparity.keras.internal.Param;
 import io.github.metricparity.keras.reduction.MeanBase;
 import io.github.metricparity.keras.reduction.MeanMetricWrapper;
 import io.github.metricparity.spi.DType;
@@ -45,58 +45,58 @@ import java.util.List;
 public final class RegressionMetrics {
     private static final String FAMILY = "regression_metrics";
 
-    public static final MetricDefinition MEAN_SQUARED_ERROR = MetricDefinition.builder("MeanSquaredError", FAMILY)
+    public static final MetricSpec MEAN_SQUARED_ERROR = MetricSpec.builder("MeanSquaredError", FAMILY)
             .function("mean_squared_error")
             .aliases("mse", "MSE")
             .factory(MeanSquaredError::new)
             .build();
 
-    public static final MetricDefinition MEAN_ABSOLUTE_ERROR = MetricDefinition.builder("MeanAbsoluteError", FAMILY)
+    public static final MetricSpec MEAN_ABSOLUTE_ERROR = MetricSpec.builder("MeanAbsoluteError", FAMILY)
             .function("mean_absolute_error")
             .aliases("mae", "MAE")
             .factory(MeanAbsoluteError::new)
             .build();
 
-    public static final MetricDefinition MEAN_ABSOLUTE_PERCENTAGE_ERROR = MetricDefinition
+    public static final MetricSpec MEAN_ABSOLUTE_PERCENTAGE_ERROR = MetricSpec
             .builder("MeanAbsolutePercentageError", FAMILY)
             .function("mean_absolute_percentage_error")
             .aliases("mape", "MAPE")
             .factory(MeanAbsolutePercentageError::new)
             .build();
 
-    public static final MetricDefinition MEAN_SQUARED_LOGARITHMIC_ERROR = MetricDefinition
+    public static final MetricSpec MEAN_SQUARED_LOGARITHMIC_ERROR = MetricSpec
             .builder("MeanSquaredLogarithmicError", FAMILY)
             .function("mean_squared_logarithmic_error")
             .aliases("msle", "MSLE")
             .factory(MeanSquaredLogarithmicError::new)
             .build();
 
-    public static final MetricDefinition ROOT_MEAN_SQUARED_ERROR = MetricDefinition
+    public static final MetricSpec ROOT_MEAN_SQUARED_ERROR = MetricSpec
             .builder("RootMeanSquaredError", FAMILY)
             .factory(RootMeanSquaredError::new)
             .build();
 
-    public static final MetricDefinition COSINE_SIMILARITY = MetricDefinition.builder("CosineSimilarity", FAMILY)
+    public static final MetricSpec COSINE_SIMILARITY = MetricSpec.builder("CosineSimilarity", FAMILY)
             .function("cosine_similarity")
             // regression_metrics.py: get_config() returns name and dtype only
             .params(Param.of("axis", Param.Kind.INT_OR_INT_TUPLE, -1).inConfig(Param.InConfig.NEVER))
             .factory(CosineSimilarity::new)
             .build();
 
-    public static final MetricDefinition LOG_COSH_ERROR = MetricDefinition.builder("LogCoshError", FAMILY)
+    public static final MetricSpec LOG_COSH_ERROR = MetricSpec.builder("LogCoshError", FAMILY)
             .defaultName("logcosh")
             .function("log_cosh")
             .factory(LogCoshError::new)
             .build();
 
-    public static final MetricDefinition R2_SCORE = MetricDefinition.builder("R2Score", FAMILY)
+    public static final MetricSpec R2_SCORE = MetricSpec.builder("R2Score", FAMILY)
             .params(Param.stringParam("class_aggregation", "uniform_average").nullable()
                             .oneOf("uniform_average", "variance_weighted_average"),
                     Param.intParam("num_regressors", 0).check(Param.number(p -> p >= 0), "must be >= 0"))
             .factory(R2Score::new)
             .build();
 
-    public static final List<MetricDefinition> DEFINITIONS = List.of(MEAN_SQUARED_ERROR, MEAN_ABSOLUTE_ERROR,
+    public static final List<MetricSpec> DEFINITIONS = List.of(MEAN_SQUARED_ERROR, MEAN_ABSOLUTE_ERROR,
             MEAN_ABSOLUTE_PERCENTAGE_ERROR, MEAN_SQUARED_LOGARITHMIC_ERROR, ROOT_MEAN_SQUARED_ERROR, COSINE_SIMILARITY,
             LOG_COSH_ERROR, R2_SCORE);
 

@@ -2,10 +2,10 @@ package io.github.metricparity.keras.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.metricparity.keras.KerasCatalog;
-import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Param;
-import io.github.metricparity.keras.StateVariable;
+import io.github.metricparity.keras.internal.Catalog;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Param;
+import io.github.metricparity.keras.internal.StateVariable;
 import io.github.metricparity.spi.Checkpoint;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricException;
@@ -19,14 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Fuzzes {@link MetricDefinition#parseConfig} and the factories of every catalog class with JSON-like config maps
+ * Fuzzes {@link MetricSpec#parseConfig} and the factories of every catalog class with JSON-like config maps
  * (keys mostly the class's own, values of any JSON type, nested): the outcome is a metric or a
  * {@link MetricException} (in practice {@link io.github.metricparity.spi.InvalidConfigException}), never another
  * exception. A created metric's {@code config()} must create the same metric again, and its state must survive a
  * checkpoint round trip: that is what restoring a checkpoint relies on.
  */
 class ConfigFuzzTest {
-    private static final List<MetricDefinition> DEFINITIONS = KerasCatalog.all();
+    private static final List<MetricSpec> DEFINITIONS = Catalog.all();
     private static final String[] WORDS = {"float32", "float64", "int", "int32", "float16", "micro", "macro",
         "weighted", "ROC", "PR", "PRGAIN", "roc", "interpolation", "minoring", "majoring", "binary_accuracy",
         "mean_squared_error", "accuracy", "function", "", "None"};
@@ -48,7 +48,7 @@ class ConfigFuzzTest {
     @FuzzTest(maxDuration = "5m")
     @Timeout(10)
     void parseConfig(FuzzedDataProvider data) {
-        MetricDefinition d = DEFINITIONS.get(data.consumeInt(0, DEFINITIONS.size() - 1));
+        MetricSpec d = DEFINITIONS.get(data.consumeInt(0, DEFINITIONS.size() - 1));
         List<String> keys = new ArrayList<>(List.of("name", "dtype"));
         for (Param p : d.params()) {
             keys.add(p.key());

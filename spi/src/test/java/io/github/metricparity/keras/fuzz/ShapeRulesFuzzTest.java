@@ -2,7 +2,7 @@ package io.github.metricparity.keras.fuzz;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.metricparity.keras.KerasShapes;
+import io.github.metricparity.keras.internal.KerasShapes;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
 import java.util.Arrays;

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.metricparity.keras.KerasCatalog;
 import io.github.metricparity.keras.MetricDefinition;
-import io.github.metricparity.keras.Param;
+import io.github.metricparity.keras.internal.Catalog;
+import io.github.metricparity.keras.internal.MetricSpec;
+import io.github.metricparity.keras.internal.Param;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidConfigException;
 import io.github.metricparity.spi.InvalidInputException;
@@ -242,7 +244,7 @@ class BadInputOutcomesTest {
 
     /** Every parameter, plus name and dtype, given a value of a type it never takes. */
     private static void wrongTypes(String cls) {
-        MetricDefinition d = KerasCatalog.byClassName(cls);
+        MetricSpec d = Catalog.byClassName(cls);
         Map<String, Object> valid = MetricInputs.feed(cls, new Random(SEED)).config();
         Map<String, Object> wrong = new LinkedHashMap<>();
         wrong.put("name", 5);

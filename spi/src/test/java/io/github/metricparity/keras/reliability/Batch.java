@@ -63,12 +63,19 @@ public record Batch(Tensor yTrue, Tensor yPred, Tensor weight) {
             rowSize *= shape[d];
         }
         shape[0] = to - from;
+        int start = from * rowSize;
         if (t.isFloat32()) {
-            return Tensor.of(Arrays.copyOfRange(t.floatBuffer(), t.offset() + from * rowSize,
-                    t.offset() + to * rowSize), shape);
+            float[] rows = new float[(to - from) * rowSize];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = (float) t.get(start + i);
+            }
+            return Tensor.of(rows, shape);
         }
-        return Tensor.of(Arrays.copyOfRange(t.doubleBuffer(), t.offset() + from * rowSize,
-                t.offset() + to * rowSize), shape);
+        double[] rows = new double[(to - from) * rowSize];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = t.get(start + i);
+        }
+        return Tensor.of(rows, shape);
     }
 
     @Override

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metricparity.keras.KerasCatalog;
-import io.github.metricparity.keras.KerasShapes;
+import io.github.metricparity.keras.internal.KerasShapes;
 import io.github.metricparity.spi.InvalidConfigException;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Metric;
@@ -126,7 +126,7 @@ class FixedBugsTest {
     /** The limit can be raised (or lowered) at run time. */
     @Test
     void theStateLimitIsASystemProperty() {
-        String key = io.github.metricparity.keras.StateVariable.MAX_VALUES_PROPERTY;
+        String key = io.github.metricparity.keras.internal.StateVariable.MAX_VALUES_PROPERTY;
         try {
             System.setProperty(key, "100");
             assertThrows(InvalidConfigException.class, () -> create("MeanIoU", Map.of("num_classes", 11)));

@@ -1,4 +1,4 @@
-package io.github.metricparity.keras;
+package io.github.metricparity.keras.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import io.github.metricparity.spi.Diagnostic;
 import io.github.metricparity.spi.Diagnostics;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.MetricState;
+import io.github.metricparity.keras.MetricTesting;
 import io.github.metricparity.spi.Tensor;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.metricparity.keras;
+package io.github.metricparity.keras.internal;
 
 import static io.github.metricparity.keras.Tensors.col;
 import static io.github.metricparity.keras.Tensors.cube;

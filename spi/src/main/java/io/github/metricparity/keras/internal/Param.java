@@ -1,4 +1,4 @@
-package io.github.metricparity.keras;
+package io.github.metricparity.keras.internal;
 
 import io.github.metricparity.spi.InvalidConfigException;
 import java.util.ArrayList;

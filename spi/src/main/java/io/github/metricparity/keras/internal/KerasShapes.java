@@ -1,4 +1,4 @@
-package io.github.metricparity.keras;
+package io.github.metricparity.keras.internal;
 
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;

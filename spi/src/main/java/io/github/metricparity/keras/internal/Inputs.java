@@ -1,8 +1,9 @@
-package io.github.metricparity.keras;
+package io.github.metricparity.keras.internal;
 
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.internal.TensorBuffers;
 
 /** Input checks shared by every metric. Messages name the argument and its shape; the metric name is added by
  * {@link AbstractMetric}. */
@@ -27,10 +28,10 @@ public final class Inputs {
             throw new InvalidInputException(metric.label() + ": " + argument + " is null");
         }
         int n = t.size();
-        int off = t.offset();
+        int off = TensorBuffers.offset(t);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        float[] f = t.floatBuffer();
+        float[] f = TensorBuffers.floats(t);
         if (f != null) {
             float lo = Float.POSITIVE_INFINITY;
             float hi = Float.NEGATIVE_INFINITY;
@@ -47,7 +48,7 @@ public final class Inputs {
             min = lo;
             max = hi;
         } else {
-            double[] d = t.doubleBuffer();
+            double[] d = TensorBuffers.doubles(t);
             for (int i = 0; i < n; i++) {
                 double v = d[off + i];
                 min = Math.min(min, v);

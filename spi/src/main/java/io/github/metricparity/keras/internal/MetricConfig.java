@@ -1,4 +1,4 @@
-package io.github.metricparity.keras;
+package io.github.metricparity.keras.internal;
 
 import io.github.metricparity.spi.DType;
 import java.util.Collections;
@@ -9,17 +9,17 @@ import java.util.Set;
 
 /**
  * A parsed, checked Keras config: every constructor argument of a metric with its value (given or default), typed.
- * Created by {@link MetricDefinition#parseConfig}; immutable.
+ * Created by {@link MetricSpec#parseConfig}; immutable.
  */
 public final class MetricConfig {
-    private final MetricDefinition definition;
+    private final MetricSpec definition;
     private final String name;
     private final DType dtype;
     private final Map<String, Object> values;
     private final Set<String> given;
     private final Map<String, Object> extra;
 
-    MetricConfig(MetricDefinition definition, String name, DType dtype, Map<String, Object> values, Set<String> given,
+    MetricConfig(MetricSpec definition, String name, DType dtype, Map<String, Object> values, Set<String> given,
             Map<String, Object> extra) {
         this.definition = definition;
         this.name = name;
@@ -34,7 +34,7 @@ public final class MetricConfig {
         return extra;
     }
 
-    public MetricDefinition definition() {
+    public MetricSpec definition() {
         return definition;
     }
 

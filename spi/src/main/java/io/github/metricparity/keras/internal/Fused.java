@@ -1,7 +1,8 @@
-package io.github.metricparity.keras;
+package io.github.metricparity.keras.internal;
 
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.internal.TensorBuffers;
 
 /**
  * Building blocks of fused updates ({@link AbstractMetric#fusedUpdate}): one pass over the inputs that checks and
@@ -120,9 +121,9 @@ public final class Fused {
         private final boolean toFloat32;
 
         private Weights(Tensor w, DType dtype) {
-            this.f = w.floatBuffer();
-            this.d = w.doubleBuffer();
-            this.offset = w.offset();
+            this.f = TensorBuffers.floats(w);
+            this.d = TensorBuffers.doubles(w);
+            this.offset = TensorBuffers.offset(w);
             this.toFloat32 = dtype == DType.FLOAT32;
         }
 
