@@ -43,7 +43,9 @@ public final class GoldenReader {
     public static List<GoldenCase> read(InputStream in, String name) {
         Object root;
         try {
-            root = Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // a byte order mark some editors write is not JSON; skip it as JSON readers commonly do
+            root = Json.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (Json.SyntaxException e) {
             throw new GoldenFormatException(name + ": not valid JSON: " + e.getMessage(), e);
         } catch (IOException e) {
