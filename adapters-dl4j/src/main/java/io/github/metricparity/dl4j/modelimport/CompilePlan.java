@@ -63,6 +63,16 @@ public final class CompilePlan {
     }
 
     /**
+     * The plan of a compile config for a model with one output, as Keras applies it to a Sequential model (keys
+     * without an output prefix): e.g. for compile() strings given without a model file.
+     *
+     * @throws IllegalArgumentException where Keras's compile() would refuse the config
+     */
+    public static CompilePlan forOneOutput(KerasTrainingConfig config) {
+        return of(config, List.of("output"), false);
+    }
+
+    /**
      * The plan for a compile config and a model's outputs.
      *
      * @param namedOutputs false for a Sequential model (Keras gives it no output names)

@@ -70,7 +70,7 @@ public final class KerasModelEvaluation {
             throw new KerasModelFileException(file.path(), "its compile config: " + e.getMessage(), e);
         }
         this.lossSums = new double[plan.losses().size()];
-        this.regularization = Regularization.penalty(file);
+        this.regularization = file.regularizationPenalty();
     }
 
     /** The plan the keys come from. */

@@ -243,6 +243,17 @@ public final class KerasModelFile {
     }
 
     /**
+     * The penalty of the model's weight regularizers (L1, L2, L1L2), which Keras adds to every batch's
+     * {@code loss} in {@code evaluate()}; 0 for a model without one.
+     *
+     * @throws KerasModelFileException for a regularizer whose penalty is not reproduced (an activity regularizer,
+     *                                 another class, or any regularizer of a Keras 2 file)
+     */
+    public double regularizationPenalty() throws KerasModelFileException {
+        return Regularization.penalty(this);
+    }
+
+    /**
      * The model as a DL4J network with its weights: Keras 3 files are translated to the Keras 2 form that
      * deeplearning4j-modelimport reads, Keras 2 files go to it as they are.
      *

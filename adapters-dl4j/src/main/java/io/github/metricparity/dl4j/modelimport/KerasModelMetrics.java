@@ -7,7 +7,6 @@ import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The Keras metrics a Keras model was compiled with, for the same model imported into DL4J:
@@ -62,7 +61,7 @@ public final class KerasModelMetrics {
             b.loss(config.loss().lossName());
         }
         MetricRegistry registry = MetricRegistry.of(new Dl4jMetricProvider());
-        for (CompilePlan.PlannedMetric m : CompilePlan.of(config, List.of("output"), false).metrics()) {
+        for (CompilePlan.PlannedMetric m : CompilePlan.forOneOutput(config).metrics()) {
             add(b, m, registry);
         }
         return b;
