@@ -20,8 +20,9 @@ import java.util.List;
  * axis), and {@code sample_weight} is an optional number (on every line or on none). The first line
  * fixes the shapes. For a model with several outputs, each output's keys have the prefix {@code <output>/}
  * ({@code {"cls/y_true": [2], "cls/y_pred": [0.1, 0.2, 0.7], "reg/y_true": [0.5], "reg/y_pred": [0.4],
- * "sample_weight": 1.5}}); {@code sample_weight} has none. This reader reads one output's keys. Blank lines are skipped. Python: {@code for t, p in zip(y, y_hat): f.write(json.dumps({"y_true":
- * t.tolist(), "y_pred": p.tolist()}) + "\n")}.
+ * "sample_weight": 1.5}}); {@code sample_weight} has none. This reader reads one output's keys. Blank lines are
+ * skipped. Python: {@code for t, p in zip(y, y_hat): f.write(json.dumps({"y_true": t.tolist(), "y_pred":
+ * p.tolist()}) + "\n")}.
  */
 final class JsonLinesExamples implements ExampleSource {
     // Python's json.dumps writes NaN and Infinity bare
