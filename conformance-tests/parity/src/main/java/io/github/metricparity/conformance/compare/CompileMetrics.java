@@ -51,12 +51,17 @@ record CompileMetrics(CompilePlan plan, CompileRules rules, Double lossPenalty, 
     /** The compile config of a {@code .keras} or {@code .h5} file, for each of its outputs. */
     static CompileMetrics ofModel(Path file) {
         KerasModelFile model;
-        CompilePlan plan;
         try {
             model = KerasModelFile.read(file);
-            plan = model.compilePlan();
         } catch (KerasModelFileException e) {
             throw new CompareException(e.getMessage(), e);
+        }
+        CompilePlan plan;
+        try {
+            plan = model.compilePlan();
+        } catch (KerasModelFileException e) {
+            throw new CompareException(e.getMessage() + (model.trainingConfig() == null ? "; give the metrics with "
+                    + "--metrics/--weighted-metrics instead" : ""), e);
         }
         Double penalty;
         String note = null;
