@@ -150,24 +150,6 @@ public class Dl4jBenchmark {
         return s.categorical;
     }
 
-    /** The adapter's ND4J fast path (off by default), on for this fork: argmax, compare and sum as ND4J ops. */
-    @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=6g",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=10g", "-Dmetricparity.dl4j.fastPathMinElements=0"})
-    public Nd4jMetric categoricalAccuracyNd4jOps(TenClasses s) {
-        s.categorical.update(s.oneHot, s.predictions);
-        return s.categorical;
-    }
-
-    /** {@link #categoricalAccuracyNd4jOps} for SparseCategoricalAccuracy. */
-    @Benchmark
-    @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Dorg.bytedeco.javacpp.maxbytes=6g",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=10g", "-Dmetricparity.dl4j.fastPathMinElements=0"})
-    public Nd4jMetric sparseCategoricalAccuracyNd4jOps(TenClasses s) {
-        s.sparse.update(s.ids, s.predictions);
-        return s.sparse;
-    }
-
     @Benchmark
     public double dl4jEvaluation(TenClasses s) {
         Evaluation e = new Evaluation(TenClasses.CLASSES);
