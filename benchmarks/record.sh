@@ -6,8 +6,9 @@
 #   benchmarks/record.sh NAME [JMH arguments: a benchmark regex, -f, ...]
 #   benchmarks/record.sh issue-18 issue18        # the benchmarks of issue 18, about 13 minutes
 #
-# It builds the benchmarks jar first (mvn -o package, no tests) unless SKIP_BUILD=1. "issue18" as the first JMH
-# argument stands for the selection below.
+# It builds the benchmarks jar first (mvn -o package, no tests) unless SKIP_BUILD=1; JAR=path runs another build of
+# the jar (an earlier commit's, for a before/after comparison) instead. "issue18" as the first JMH argument stands
+# for the selection below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,8 @@ if [ "${1:-}" = issue18 ]; then
     set -- 'BinaryBenchmark\.(scanLabelsAndPredictions|binaryCrossentropyFromLogits)$|CrossentropyBenchmark|Dl4jBenchmark\.(scanPredictions|categoricalAccuracy|sparseCategoricalAccuracy|dl4jEvaluation|binaryCrossentropyFromLogits|categoricalCrossentropyFromLogits|dl4jLossMcxent|dl4jLossBinaryXent)$|SmallBatchBenchmark|ExpLogBenchmark|ParallelBenchmark' "$@"
 fi
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
+jar=${JAR:-benchmarks/target/benchmarks.jar}
+if [ "${SKIP_BUILD:-0}" != 1 ] && [ -z "${JAR:-}" ]; then
     mvn -B -o -q -DskipTests -pl benchmarks -am package
 fi
 
@@ -32,6 +34,7 @@ mkdir -p "$out"
     echo "recorded: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "commit: $(git rev-parse HEAD)$(git diff --quiet HEAD -- . || echo ' (with uncommitted changes)')"
     echo "command: benchmarks/record.sh $name $*"
+    echo "jar: $jar"
     echo
     lscpu
     echo
@@ -47,5 +50,5 @@ done) > "$out/load.log" &
 sampler=$!
 trap 'kill "$sampler" 2>/dev/null || true' EXIT
 
-java -jar benchmarks/target/benchmarks.jar -rff "$out/jmh-result.json" "$@" 2>&1 | tee "$out/run.log"
+java -jar "$jar" -rff "$out/jmh-result.json" "$@" 2>&1 | tee "$out/run.log"
 echo "load average during the run (1, 5, 15 min), every 10 s: $out/load.log"
