@@ -173,12 +173,22 @@ final class Report {
         sb.append("| scenario | implementation | ms per update (± 99.9% CI) | bytes allocated per update "
                 + "| scan / update | baseline / update |\n");
         sb.append("|---|---|---:|---:|---:|---:|\n");
+        String scenario = "";
+        int group = 0;
+        int shownGroup = 0;
         for (Row row : rows()) {
+            if (!row.scenario().isEmpty()) {
+                scenario = row.scenario();
+                group++;
+            }
             Measure m = get(row.benchmark());
             if (m == null) {
                 continue; // not in this run
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", row.scenario(),
+            // a group's first row names its scenario, also when the row that names it did not run
+            String label = group == shownGroup ? "" : scenario;
+            shownGroup = group;
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", label,
                     row.implementation(), m.time(), bytes(m.bytesPerOp()), ratio(row.scan(), m), ratio(row.baseline(),
                             m)));
         }
