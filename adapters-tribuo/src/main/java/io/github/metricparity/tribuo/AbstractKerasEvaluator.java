@@ -1,5 +1,7 @@
 package io.github.metricparity.tribuo;
 
+import io.github.metricparity.keras.InputContract;
+import io.github.metricparity.keras.KerasCatalog;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricException;
 import io.github.metricparity.spi.MetricProvider;
@@ -62,7 +64,7 @@ abstract class AbstractKerasEvaluator<T extends Output<T>> implements KerasEvalu
                 throw new IllegalArgumentException(getClass().getSimpleName() + ": " + m.className()
                         + " is updated with bare values, not (y_true, y_pred); a Tribuo evaluation cannot feed it");
             }
-            TensorEncoding[] enc = encodingsFor(KerasClasses.semanticClass(m), m.config());
+            TensorEncoding[] enc = encodingsFor(m.className(), KerasCatalog.inputContract(m));
             if (!names.add(m.name())) {
                 throw new IllegalArgumentException(getClass().getSimpleName() + ": two metrics are named '"
                         + m.name() + "'; give one a distinct Keras 'name'");
@@ -76,11 +78,12 @@ abstract class AbstractKerasEvaluator<T extends Output<T>> implements KerasEvalu
     abstract String outputTypeName();
 
     /**
-     * The encodings of {@code y_true} and {@code y_pred} for a metric with Keras semantics {@code semanticClass}.
+     * The encodings of {@code y_true} and {@code y_pred} for a metric of class {@code className} (named in
+     * messages) with this input contract.
      *
      * @throws IllegalArgumentException if this output type cannot carry the metric
      */
-    abstract TensorEncoding[] encodingsFor(String semanticClass, Map<String, Object> config);
+    abstract TensorEncoding[] encodingsFor(String className, InputContract contract);
 
     /** Throws {@link IllegalArgumentException} for an unknown or out-of-domain ground truth. */
     abstract void checkGroundTruth(ImmutableOutputInfo<T> info, List<Prediction<T>> predictions);

@@ -1,5 +1,8 @@
 package io.github.metricparity.keras.accuracy;
 
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.Fused;
 import io.github.metricparity.keras.internal.Inputs;
 import io.github.metricparity.keras.internal.KerasShapes;
@@ -37,23 +40,29 @@ public final class AccuracyMetrics {
 
     public static final MetricSpec ACCURACY = MetricSpec.builder("Accuracy", FAMILY)
             .function("accuracy")
+            .contract(Contracts.rows(Labels.FREE_VALUES, Predictions.VALUES))
             .factory(Accuracy::new)
             .build();
 
     public static final MetricSpec BINARY_ACCURACY = MetricSpec.builder("BinaryAccuracy", FAMILY)
             .function("binary_accuracy")
             .params(Param.floatParam("threshold", 0.5))
+            // a threshold inside (0, 1) is one on probabilities; any other (0.0 for logits) chooses another scale
+            .contract(c -> Contracts.rows(Labels.BINARY, c.getDouble("threshold") > 0 && c.getDouble("threshold") < 1
+                    ? Predictions.PROBABILITIES : Predictions.SCORES))
             .factory(BinaryAccuracy::new)
             .build();
 
     public static final MetricSpec CATEGORICAL_ACCURACY = MetricSpec.builder("CategoricalAccuracy", FAMILY)
             .function("categorical_accuracy")
+            .contract(Contracts.rows(Labels.ONE_HOT, Predictions.SCORES, "SparseCategoricalAccuracy"))
             .factory(CategoricalAccuracy::new)
             .build();
 
     public static final MetricSpec SPARSE_CATEGORICAL_ACCURACY = MetricSpec
             .builder("SparseCategoricalAccuracy", FAMILY)
             .function("sparse_categorical_accuracy")
+            .contract(Contracts.rows(Labels.CLASS_IDS, Predictions.SCORES, "CategoricalAccuracy"))
             .factory(SparseCategoricalAccuracy::new)
             .build();
 
@@ -63,6 +72,7 @@ public final class AccuracyMetrics {
             .builder("TopKCategoricalAccuracy", FAMILY)
             .function("top_k_categorical_accuracy")
             .params(Param.intParam("k", 5).check(Param.number(k -> k >= 0), "must be >= 0"))
+            .contract(Contracts.rows(Labels.ONE_HOT, Predictions.SCORES, "SparseTopKCategoricalAccuracy"))
             .factory(TopKCategoricalAccuracy::new)
             .build();
 
@@ -72,6 +82,8 @@ public final class AccuracyMetrics {
             .params(Param.intParam("k", 5).check(Param.number(k -> k >= 0), "must be >= 0"),
                     // Keras get_config writes from_sorted_ids only when True (accuracy_metrics.py)
                     Param.boolParam("from_sorted_ids", false).inConfig(Param.InConfig.WHEN_TRUE))
+            .contract(c -> Contracts.rows(Labels.CLASS_IDS, c.getBool("from_sorted_ids")
+                    ? Predictions.SORTED_CLASS_IDS : Predictions.SCORES, "TopKCategoricalAccuracy"))
             .factory(SparseTopKCategoricalAccuracy::new)
             .build();
 
