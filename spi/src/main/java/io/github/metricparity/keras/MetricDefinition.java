@@ -3,6 +3,7 @@ package io.github.metricparity.keras;
 import io.github.metricparity.keras.internal.MetricSpec;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidConfigException;
+import io.github.metricparity.spi.KerasVersion;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricInfo;
 import java.util.List;
@@ -90,6 +91,15 @@ public final class MetricDefinition {
      */
     public Metric create(Map<String, ?> config) {
         return spec.create(config);
+    }
+
+    /**
+     * {@link #create(Map)} with the semantics of a Keras 3 release ({@link KerasVersion}).
+     *
+     * @throws InvalidConfigException also for an argument or value that release did not have
+     */
+    public Metric create(Map<String, ?> config, KerasVersion version) {
+        return spec.create(config, version);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.metricparity.keras;
 
+import io.github.metricparity.spi.KerasVersion;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricInfo;
 import io.github.metricparity.spi.MetricProvider;
@@ -26,5 +27,11 @@ public final class ReferenceProvider implements MetricProvider {
     @Override
     public Metric create(String className, Map<String, ?> config) {
         return KerasCatalog.require(ID, className).create(config);
+    }
+
+    /** Every release of {@link KerasVersion#EARLIEST}..{@link KerasVersion#LATEST} is offered. */
+    @Override
+    public Metric create(String className, Map<String, ?> config, KerasVersion version) {
+        return KerasCatalog.require(ID, className).create(config, version);
     }
 }

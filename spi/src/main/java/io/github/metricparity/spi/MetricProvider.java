@@ -25,4 +25,18 @@ public interface MetricProvider {
      * @throws InvalidConfigException if the config is refused
      */
     Metric create(String className, Map<String, ?> config);
+
+    /**
+     * Creates a metric that follows the semantics of a Keras 3 release. A provider that follows only
+     * {@link KerasVersion#LATEST} (the default) refuses any other.
+     *
+     * @throws InvalidConfigException if this provider does not offer that release's semantics
+     */
+    default Metric create(String className, Map<String, ?> config, KerasVersion version) {
+        if (!KerasVersion.LATEST.equals(version)) {
+            throw new InvalidConfigException(className + ": the " + id() + " provider follows Keras "
+                    + KerasVersion.LATEST + " only, not " + version);
+        }
+        return create(className, config);
+    }
 }

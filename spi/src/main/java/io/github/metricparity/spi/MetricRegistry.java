@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
@@ -24,11 +25,13 @@ import java.util.ServiceLoader;
  */
 public final class MetricRegistry {
     private final MetricProvider provider;
+    private final KerasVersion version;
     private final Map<String, MetricInfo> byIdentifier = new HashMap<>();
     private final List<MetricInfo> metrics;
 
-    private MetricRegistry(MetricProvider provider) {
+    private MetricRegistry(MetricProvider provider, KerasVersion version) {
         this.provider = provider;
+        this.version = Objects.requireNonNull(version, "version");
         this.metrics = List.copyOf(provider.metrics());
         for (MetricInfo info : metrics) {
             for (String id : info.identifiers()) {
@@ -43,7 +46,22 @@ public final class MetricRegistry {
 
     /** A registry over one provider. */
     public static MetricRegistry of(MetricProvider provider) {
-        return new MetricRegistry(provider);
+        return new MetricRegistry(provider, KerasVersion.LATEST);
+    }
+
+    /**
+     * This registry, creating metrics that follow the semantics of another Keras 3 release (what changes between
+     * releases: {@link KerasVersion}).
+     *
+     * @throws InvalidConfigException (when a metric is created) if the provider offers only the latest semantics
+     */
+    public MetricRegistry withKerasVersion(KerasVersion kerasVersion) {
+        return new MetricRegistry(provider, kerasVersion);
+    }
+
+    /** The Keras release whose semantics this registry's metrics follow ({@link KerasVersion#LATEST} by default). */
+    public KerasVersion kerasVersion() {
+        return version;
     }
 
     /** The registry of the reference provider found with ServiceLoader. */
@@ -104,12 +122,12 @@ public final class MetricRegistry {
             throw new InvalidConfigException(info.className() + " has required arguments and cannot be created "
                     + "from the string '" + identifier + "' alone (Keras raises TypeError)");
         }
-        return provider.create(info.className(), Map.of());
+        return provider.create(info.className(), Map.of(), version);
     }
 
     /** {@code cls(**config)} for the class an identifier names. */
     public Metric create(String identifier, Map<String, ?> config) {
-        return provider.create(resolve(identifier).className(), config == null ? Map.of() : config);
+        return provider.create(resolve(identifier).className(), config == null ? Map.of() : config, version);
     }
 
     /** Keras 3 {@code compile(metrics=[identifier])} for targets and outputs of these shapes. */
@@ -131,6 +149,6 @@ public final class MetricRegistry {
         }
         Map<String, Object> config = new HashMap<>();
         config.put("name", r.name());
-        return provider.create(info.className(), config);
+        return provider.create(info.className(), config, version);
     }
 }

@@ -72,6 +72,25 @@ class ParityCliTest {
     }
 
     @Test
+    void policyCasesAreTalliedApartFromKerasConformance() throws IOException {
+        Path f = write(GoldenText.file(
+                "{\"id\": \"keras\", \"metric\": \"Mean\", \"origin\": \"keras_run\", \"steps\": ["
+                        + "{\"op\": \"update\", \"values\": [1, 3]}, {\"op\": \"result\", \"expected\": 2}]},"
+                        + "{\"id\": \"refuses.nan\", \"metric\": \"Mean\", \"origin\": \"policy\", \"steps\": ["
+                        + "{\"op\": \"update\", \"values\": [1, 3]},"
+                        + "{\"op\": \"update\", \"values\": [\"NaN\", 3], \"expect_error\": true, \"keras_accepts\": true},"
+                        + "{\"op\": \"result\", \"expected\": 2, \"keras_value\": \"NaN\"}]},"
+                        + "{\"id\": \"policy.wrong\", \"metric\": \"Mean\", \"origin\": \"policy\", \"steps\": ["
+                        + "{\"op\": \"update\", \"values\": [1, 3]}, {\"op\": \"result\", \"expected\": 5}]}"));
+        int code = run("check", "--cases", f.toString(), "--adapter", "reference");
+        String printed = out.toString(StandardCharsets.UTF_8).replace("\r", "");
+        assertEquals(1, code, printed);
+        assertTrue(printed.contains("Keras conformance: 1 passed, 0 failed\n"
+                + "project policy (refusals beyond Keras, not Keras conformance): 1 passed, 1 failed\n"
+                + "2 passed, 1 failed\n"), printed);
+    }
+
+    @Test
     void externalProgramsAreOneMoreAdapterEach() throws IOException {
         Path f = write(GoldenText.file(
                 "{\"id\": \"sum.ok\", \"metric\": \"FakeSum\", \"steps\": [{\"op\": \"update\", \"y_true\": [0],"
@@ -83,8 +102,10 @@ class ParityCliTest {
                 "--adapter", "fake2");
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(1, code, printed);
-        assertEquals("FAILED sum.wrong [fake2] step 1: expected 5.0, actual 2.0\n1 passed, 1 failed\n",
-                printed.replace("\r", ""));
+        assertEquals("FAILED sum.wrong [fake2] step 1: expected 5.0, actual 2.0\n"
+                + "Keras conformance: 1 passed, 1 failed\n"
+                + "project policy (refusals beyond Keras, not Keras conformance): 0 passed, 0 failed\n"
+                + "1 passed, 1 failed\n", printed.replace("\r", ""));
 
         out.reset();
         assertEquals(0, run("adapters", "--external", FakeExternalAdapter.command()));

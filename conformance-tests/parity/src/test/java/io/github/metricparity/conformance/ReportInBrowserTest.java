@@ -12,13 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end: the main job writes the HTML report, headless Chromium (Debian's chromium + chromium-driver, which
- * .ci/run installs when missing) opens it, the matrix and the chart must be laid out with a size, and a screenshot
+ * End to end: the main job writes the HTML report, headless Chromium or Chrome with its chromedriver (found by
+ * {@link BrowserLocator}; .ci/run installs Debian's chromium and chromium-driver when none is found; under
+ * {@code CI=true} a missing browser fails the test) opens it, the matrix and the chart must be laid out with a size, and a screenshot
  * is saved to target/parity-report-screenshot.png.
  */
 class ReportInBrowserTest {
@@ -27,7 +27,8 @@ class ReportInBrowserTest {
 
     @Test
     void theReportRendersInChromium() throws Exception {
-        Assumptions.assumeTrue(WebDriverClient.available(), "chromium and chromedriver are not installed");
+        String missing = WebDriverClient.missing();
+        CiRequirement.require(missing == null, missing);
         Path out = Paths.get("target", "browser-report");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         int code = new ParityCli(new PrintStream(console, true, StandardCharsets.UTF_8), System.err)

@@ -16,13 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The few W3C WebDriver calls the browser test needs, spoken to Debian's chromedriver over HTTP (no Selenium, no
+ * The few W3C WebDriver calls the browser test needs, spoken to chromedriver over HTTP (no Selenium, no
  * browser download). Chromium runs headless with the flags this machine needs (no sandbox as root, no background
  * networking on a closed network).
  */
 final class WebDriverClient implements AutoCloseable {
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,8 +29,9 @@ final class WebDriverClient implements AutoCloseable {
     private final String base;
     private final String session;
 
-    static boolean available() {
-        return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    /** Null when a browser and its chromedriver were found ({@link BrowserLocator}), else what is missing. */
+    static String missing() {
+        return BrowserLocator.missing();
     }
 
     WebDriverClient(Path profileDir) throws IOException, InterruptedException {
@@ -40,11 +39,11 @@ final class WebDriverClient implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port).redirectErrorStream(true)
+        driver = new ProcessBuilder(BrowserLocator.chromedriver().orElseThrow().toString(), "--port=" + port).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         base = "http://127.0.0.1:" + port;
         waitReady();
-        Map<String, Object> options = Map.of("binary", CHROMIUM.toString(), "args", List.of("--headless=new",
+        Map<String, Object> options = Map.of("binary", BrowserLocator.browser().orElseThrow().toString(), "args", List.of("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1800", "--user-data-dir=" + profileDir));

@@ -147,7 +147,7 @@ final class AUC extends AbstractMetric {
         canonical.put("num_labels", numLabels);
         canonical.put("label_weights", labelWeights);
         canonical.put("from_logits", cfg.getBool("from_logits"));
-        return new AUC(cfg.definition().parseConfig(canonical));
+        return new AUC(cfg.definition().parseConfig(canonical).withKerasVersion(cfg.kerasVersion()));
     }
 
     private AUC(MetricConfig config) {
@@ -156,6 +156,11 @@ final class AUC extends AbstractMetric {
         // four (T,) or (T, L) variables: refuse a huge num_thresholds before allocating thresholds of that size
         requireStateFits("num_thresholds=" + numThresholds, 4L * numThresholds);
         this.curve = Curve.parse(config.getString("curve"));
+        if (curve == Curve.PRGAIN && !config.kerasVersion().atLeast(3, 11)) {
+            // keras-team/keras#21370 added the curve in 3.11; before, the constructor refused it
+            throw new InvalidConfigException("AUC: curve \"PRGAIN\" exists since Keras 3.11, not in Keras "
+                    + config.kerasVersion() + " (expected one of [\"PR\", \"ROC\"])");
+        }
         this.summation = Summation.parse(config.getString("summation_method"));
         this.multiLabel = config.getBool("multi_label");
         List<Double> lw = config.getDoubleList("label_weights");

@@ -131,7 +131,7 @@ public final class ConfusionMetrics {
         }
         Map<String, Object> raw = new LinkedHashMap<>(cfg.toKerasConfig());
         raw.put("thresholds", n);
-        return cfg.definition().parseConfig(raw);
+        return cfg.definition().parseConfig(raw).withKerasVersion(cfg.kerasVersion());
     }
 
     /** {@code parse_init_thresholds}: the given value as a list, or the default threshold alone. */

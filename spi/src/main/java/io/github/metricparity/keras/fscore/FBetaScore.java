@@ -128,6 +128,12 @@ final class FBetaScore extends AbstractMetric {
 
     /** {@code sample_weight} in the dtype, expanded with trailing axes to rank 2 (f_score_metrics.py:176-186). */
     private Tensor expandWeight(Tensor sampleWeight) {
+        if (sampleWeight.rank() != 1 && !cfg().kerasVersion().atLeast(3, 16)) {
+            // before keras-team/keras#23335 (3.16), ops.expand_dims(sample_weight, 1) took per-sample weights only
+            throw new InvalidInputException("sample_weight of shape " + sampleWeight.shapeString() + ": FBetaScore "
+                    + "in Keras " + cfg().kerasVersion() + " takes only per-sample weights of shape (batch_size,) "
+                    + "(a scalar or 2-D weight fails there; Keras 3.16 broadcasts it)");
+        }
         if (sampleWeight.rank() > 2) {
             throw new InvalidInputException("sample_weight of shape " + sampleWeight.shapeString()
                     + " has rank > 2; FBetaScore takes a scalar, (batch_size,) or (batch_size, output_dim) weight");

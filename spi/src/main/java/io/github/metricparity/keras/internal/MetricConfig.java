@@ -1,6 +1,7 @@
 package io.github.metricparity.keras.internal;
 
 import io.github.metricparity.spi.DType;
+import io.github.metricparity.spi.KerasVersion;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,16 @@ public final class MetricConfig {
     private final Map<String, Object> values;
     private final Set<String> given;
     private final Map<String, Object> extra;
+    private final KerasVersion kerasVersion;
 
     MetricConfig(MetricSpec definition, String name, DType dtype, Map<String, Object> values, Set<String> given,
             Map<String, Object> extra) {
+        this(definition, name, dtype, values, given, extra, KerasVersion.LATEST);
+    }
+
+    private MetricConfig(MetricSpec definition, String name, DType dtype, Map<String, Object> values,
+            Set<String> given, Map<String, Object> extra, KerasVersion kerasVersion) {
+        this.kerasVersion = kerasVersion;
         this.definition = definition;
         this.name = name;
         this.dtype = dtype;
@@ -140,7 +148,20 @@ public final class MetricConfig {
         return out;
     }
 
-    /** Same definition and same values for every argument but {@code name}: states of such metrics can merge. */
+    /** This config under the semantics of another Keras release. */
+    public MetricConfig withKerasVersion(KerasVersion version) {
+        return new MetricConfig(definition, name, dtype, values, given, extra, version);
+    }
+
+    /** The Keras release whose semantics the metric follows. */
+    public KerasVersion kerasVersion() {
+        return kerasVersion;
+    }
+
+    /**
+     * Same definition and same values for every argument but {@code name}: states of such metrics can merge (a
+     * state does not record the Keras release, which callers keep the same).
+     */
     public boolean sameSemantics(MetricConfig other) {
         return definition.className().equals(other.definition.className()) && dtype == other.dtype
                 && values.equals(other.values) && extra.equals(other.extra);

@@ -3,6 +3,7 @@ package io.github.metricparity.keras.internal;
 import io.github.metricparity.keras.InputContract;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidConfigException;
+import io.github.metricparity.spi.KerasVersion;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricInfo;
 import java.util.ArrayList;
@@ -214,6 +215,11 @@ public final class MetricSpec {
     /** Parses the config and creates the metric. */
     public Metric create(Map<String, ?> raw) {
         return factory.apply(parseConfig(raw));
+    }
+
+    /** Parses the config and creates the metric with the semantics of a Keras release. */
+    public Metric create(Map<String, ?> raw, KerasVersion version) {
+        return factory.apply(parseConfig(raw).withKerasVersion(version));
     }
 
     /** Creates the metric from an already parsed config of this definition. */

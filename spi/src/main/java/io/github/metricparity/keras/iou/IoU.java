@@ -90,6 +90,9 @@ class IoU extends AbstractMetric {
         double ignore = ignoreClass == null ? Double.NaN : dt.round(ignoreClass);
         double[] cm = totalCm.data();
         int n = numClasses;
+        if (!dropsOutOfRangeIds()) {
+            refuseOutOfRangeIds(t, p, len, ignore, yTrue, yPred);
+        }
         for (int i = 0; i < len; i++) {
             // labels, predictions and weights are cast to the metric dtype (int by default: truncation)
             double ti = dt.round(t.get(lenT == 1 ? 0 : i));
@@ -115,7 +118,7 @@ class IoU extends AbstractMetric {
      */
     @Override
     protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
-        if (!sparseYTrue || yTrue.rank() == 0 || yPred.rank() == 0) {
+        if (!sparseYTrue || yTrue.rank() == 0 || yPred.rank() == 0 || !dropsOutOfRangeIds()) {
             return false;
         }
         int len = yTrue.size();
@@ -202,6 +205,37 @@ class IoU extends AbstractMetric {
             }
         }
         return flags >= 0;
+    }
+
+    /**
+     * Keras 3.15 and later leave class ids outside [0, num_classes) out, and count an absent class's IoU as 0
+     * (keras-team/keras#22844).
+     */
+    private boolean dropsOutOfRangeIds() {
+        return cfg().kerasVersion().atLeast(3, 15);
+    }
+
+    /**
+     * Keras before 3.15: an id outside [0, num_classes) fails the confusion matrix (TensorFlow raises; the
+     * ignore_class mask zeroes the ignored pairs first), so the update is refused before the state changes.
+     */
+    private void refuseOutOfRangeIds(Tensor t, Tensor p, int len, double ignore, Tensor yTrue, Tensor yPred) {
+        DType dt = dtype();
+        int lenT = t.size();
+        int lenP = p.size();
+        for (int i = 0; i < len; i++) {
+            double ti = dt.round(t.get(lenT == 1 ? 0 : i));
+            double pi = dt.round(p.get(lenP == 1 ? 0 : i));
+            if (ignoreClass != null && ti == ignore) {
+                continue;
+            }
+            if (!(ti >= 0 && ti < numClasses && pi >= 0 && pi < numClasses)) {
+                throw new InvalidInputException("class id " + (ti >= 0 && ti < numClasses ? pi + " in y_pred"
+                        : ti + " in y_true") + " (position " + i + " of y_true " + yTrue.shapeString() + " / y_pred "
+                        + yPred.shapeString() + ") is outside [0, " + numClasses + "): Keras "
+                        + cfg().kerasVersion() + " fails on it (3.15 and later leave it out)");
+            }
+        }
     }
 
     /**
@@ -341,11 +375,16 @@ class IoU extends AbstractMetric {
         float eps = (float) Numerics.EPSILON;
         float iouSum = 0f;
         float valid = 0f;
+        // before 3.15 (keras-team/keras#22844) an absent class's tp / (den + eps) stayed in the sum: 0 unless
+        // negative weights make tp non-zero over a zero denominator
+        boolean zeroAbsent = dropsOutOfRangeIds();
         for (int id : targetIds) {
             float tp = (float) diag[id];
             float den = (float) dt.round(dt.round(colSum[id] + rowSum[id]) - diag[id]);
             if (den > 1e-9f) {
                 valid += 1f;
+                iouSum += tp / (den + eps);
+            } else if (!zeroAbsent) {
                 iouSum += tp / (den + eps);
             }
         }

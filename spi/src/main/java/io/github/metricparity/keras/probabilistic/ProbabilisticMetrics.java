@@ -12,6 +12,7 @@ import io.github.metricparity.keras.internal.MetricSpec;
 import io.github.metricparity.keras.internal.Numerics;
 import io.github.metricparity.keras.internal.Param;
 import io.github.metricparity.keras.reduction.MeanMetricWrapper;
+import io.github.metricparity.spi.InvalidConfigException;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
@@ -214,6 +215,11 @@ public final class ProbabilisticMetrics {
             this.fromLogits = config.getBool("from_logits");
             this.ignoreClass = config.getNullableInt("ignore_class");
             this.axis = config.getInt("axis");
+            if (config.isGiven("ignore_class") && !config.kerasVersion().atLeast(3, 14)) {
+                // keras-team/keras#22284 gave the metric ignore_class in 3.14; before, it was an unknown keyword
+                throw new InvalidConfigException("SparseCategoricalCrossentropy: config 'ignore_class' exists since "
+                        + "Keras 3.14, not in Keras " + config.kerasVersion());
+            }
         }
 
         @Override

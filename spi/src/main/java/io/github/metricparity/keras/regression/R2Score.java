@@ -121,7 +121,7 @@ final class R2Score extends AbstractMetric {
                 res[j] = dt.round(res[j] + dt.round(dt.round(d * d) * wb.get(i)));
             }
         }
-        // a sample counts when any of its outputs has a non-zero weight
+        // a sample counts when any of its outputs has a non-zero weight (Keras 3.16)
         double nonZeroRows = 0;
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++) {
@@ -135,7 +135,8 @@ final class R2Score extends AbstractMetric {
         add(squaredSum, sq);
         add(residual, res);
         add(count, c);
-        numSamples.add(nonZeroRows);
+        // keras-team/keras#23334 (3.16) counts rows with a non-zero weight; before, every element of y_true
+        numSamples.add(cfg().kerasVersion().atLeast(3, 16) ? nonZeroRows : t.size());
     }
 
     /** The weight in the dtype, {@code (N,)} expanded to {@code (N,1)}, broadcast to {@code y_true}'s shape. */

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param config      Keras constructor keywords (JSON values)
  * @param steps       in order
  * @param tolerance   the case's tolerance, or the default
- * @param origin      {@code docstring}, {@code unit_test}, {@code derived} or free text (may be null)
+ * @param origin      {@code docstring}, {@code unit_test}, {@code keras_run}, {@code policy} (the bundled cases),
+ *                    {@code derived} or free text (may be null)
  * @param source      where the expected values come from (the case's, else the file's; may be null)
  * @param configError the case expects creating the metric to be refused ({@code "expect_error": "config"})
  * @param file        the file the case was read from

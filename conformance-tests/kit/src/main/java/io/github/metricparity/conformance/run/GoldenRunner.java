@@ -6,6 +6,8 @@ import io.github.metricparity.conformance.golden.Tolerance;
 import io.github.metricparity.keras.ReferenceProvider;
 import io.github.metricparity.spi.CompileRules;
 import io.github.metricparity.conformance.tck.ConformanceDriver;
+import io.github.metricparity.spi.InvalidConfigException;
+import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricException;
 import io.github.metricparity.spi.MetricRegistry;
@@ -26,8 +28,13 @@ import java.util.Map;
  *       ({@code "mse"}, {@code "sparse_categorical_accuracy"}), or one of the compile() strings
  *       {@code "accuracy"}/{@code "acc"}, which Keras 3 resolves from the shapes of the first batch
  *       ({@link CompileRules#KERAS_3}). The exact class name {@code "Accuracy"} stays the Accuracy class.</li>
- *   <li>A refused step ({@code expect_error}) must throw a {@link MetricException}; the state must then be what it
- *       was (checked with snapshots where the adapter offers them, and by the following result step).</li>
+ *   <li>Error kinds are strict. A case with {@code "expect_error": "config"} passes only when creating the metric
+ *       throws {@link InvalidConfigException}, or {@link UnknownMetricException} when the case names an identifier
+ *       Keras 3 does not know either and has no config (the case is about the identifier, as
+ *       {@code "logcosh"} is): a typo in a case about a config, or an adapter that does not know a Keras metric,
+ *       fails. A refused update ({@code expect_error} on an update step) passes only on
+ *       {@link InvalidInputException}, with the state what it was (checked with snapshots where the adapter
+ *       offers them, and by the following result step); a refused result only on a {@link MetricException}.</li>
  *   <li>{@link NotExpressibleException} from the adapter makes the case SKIPPED with its message.</li>
  *   <li>A {@link CaseDriver} runs the whole case at once; its recorded outcomes are replayed through these same
  *       rules.</li>
@@ -75,6 +82,27 @@ public final class GoldenRunner {
         }
     }
 
+    /**
+     * True when a config case is about the metric identifier itself: Keras 3 does not know it ("Could not interpret
+     * metric identifier") and the case gives no config that it could be about instead.
+     */
+    static boolean expectsUnknownIdentifier(GoldenCase c) {
+        return c.configError() && c.config().isEmpty() && !kerasKnows(c.metric());
+    }
+
+    private static boolean kerasKnows(String metric) {
+        String lower = metric.toLowerCase(Locale.ROOT);
+        if (lower.equals("accuracy") || lower.equals("acc")) {
+            return true;
+        }
+        try {
+            NAMES.resolve(metric);
+            return true;
+        } catch (UnknownMetricException e) {
+            return false;
+        }
+    }
+
     private static final class Execution {
         private final GoldenCase c;
         private final ConformanceDriver driver;
@@ -102,7 +130,7 @@ public final class GoldenRunner {
                 return skipped(e.getMessage());
             } catch (MetricException e) {
                 if (c.configError()) {
-                    return passed();
+                    return refusedConfig(e);
                 }
                 return failed(-1, null, null, "creating " + c.metric() + " " + c.config() + " failed: "
                         + e.getMessage());
@@ -127,6 +155,25 @@ public final class GoldenRunner {
                 }
             }
             return passed();
+        }
+
+        /** A config case whose metric could not be created: passes only for the refusal the case is about. */
+        private CaseResult refusedConfig(MetricException e) {
+            if (e instanceof InvalidConfigException) {
+                return passed();
+            }
+            if (e instanceof UnknownMetricException) {
+                if (expectsUnknownIdentifier(c)) {
+                    return passed();
+                }
+                return failed(-1, "an InvalidConfigException (the config refused)", "UnknownMetricException",
+                        (kerasKnows(c.metric()) ? "the adapter does not know the Keras metric " + c.metric()
+                                : c.metric() + " is not a Keras 3 identifier, and a case about an unknown "
+                                        + "identifier has no config")
+                                + ": " + e.getMessage());
+            }
+            return failed(-1, "an InvalidConfigException (the config refused)", e.getClass().getSimpleName(),
+                    e.getMessage());
         }
 
         /**
@@ -171,14 +218,14 @@ public final class GoldenRunner {
                 feed(metric, step);
             } catch (NotExpressibleException e) {
                 throw e;
-            } catch (MetricException e) {
+            } catch (InvalidInputException e) {
                 MetricState after = snapshotOrNull(metric);
                 if (before != null && after != null && !before.equals(after)) {
                     return failed(i, "the state unchanged by a refused update", "a changed state", e.getMessage());
                 }
                 return null;
             } catch (RuntimeException e) {
-                return failed(i, "a MetricException", e.toString(), "refused with an unclear exception");
+                return failed(i, "an InvalidInputException", e.toString(), "refused with the wrong exception type");
             }
             return failed(i, "the update to be refused", "accepted", null);
         }
@@ -201,8 +248,10 @@ public final class GoldenRunner {
                 return failed(i, "result() to be refused", r.toString(), null);
             } catch (NotExpressibleException e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (MetricException e) {
                 return null;
+            } catch (RuntimeException e) {
+                return failed(i, "a MetricException", e.toString(), "result() refused with an unclear exception");
             }
         }
 

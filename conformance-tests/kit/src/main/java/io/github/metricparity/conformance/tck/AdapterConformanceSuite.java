@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
  *     protected ConformanceDriver driver() { return new MyDriver(); }
  * }
  * }</pre>
- * Override {@link #cases()} to add your own golden files to the project's.
+ * Override {@link #cases()} to add your own golden files to the project's, and {@link #expectedSkips()} to hold your
+ * adapter to a committed skip budget.
  */
 public abstract class AdapterConformanceSuite {
 
@@ -34,15 +35,37 @@ public abstract class AdapterConformanceSuite {
         return GoldenSets.bundled();
     }
 
+    /**
+     * The cases your adapter is known to skip, with their reasons ({@link ExpectedSkips}): a skip not listed, or
+     * listed and no longer happening, then fails. Null (the default) lets any case be skipped.
+     */
+    protected ExpectedSkips expectedSkips() {
+        return null;
+    }
+
     @TestFactory
     Stream<DynamicTest> goldenCases() {
         ConformanceDriver driver = driver();
-        return cases().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> check(c, driver)));
+        ExpectedSkips budget = expectedSkips();
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.id(),
+                () -> judge(GoldenRunner.run(c, driver), budget)));
     }
 
-    /** Runs one case and turns its outcome into a JUnit outcome. */
+    /** Runs one case and turns its outcome into a JUnit outcome (any skip allowed). */
     public static void check(GoldenCase c, ConformanceDriver driver) {
-        CaseResult r = GoldenRunner.run(c, driver);
+        judge(GoldenRunner.run(c, driver), null);
+    }
+
+    /**
+     * Turns a case's outcome into a JUnit outcome: a failure fails; a skip is a skipped test when {@code budget}
+     * (null: any skip allowed) lists it with that reason, else a failure; a listed case that no longer skips fails.
+     */
+    public static void judge(CaseResult r, ExpectedSkips budget) {
+        GoldenCase c = r.goldenCase();
+        String broken = budget == null ? null : budget.violation(r);
+        if (broken != null && r.status() != CaseResult.Status.FAILED) {
+            Assertions.fail(broken);
+        }
         Assumptions.assumeTrue(r.status() != CaseResult.Status.SKIPPED, () -> "skipped: " + r.message());
         if (r.status() == CaseResult.Status.FAILED) {
             Assertions.fail(r.describe() + " [" + c.file() + (c.source() != null ? "; source: " + c.source() : "")

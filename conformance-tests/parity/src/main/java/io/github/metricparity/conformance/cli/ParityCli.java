@@ -141,6 +141,7 @@ public final class ParityCli {
                 out.println(r.describe());
             }
         }
+        out.println(summary.splitLines());
         out.println(summary.summaryLine());
         return summary.anyFailed() ? 1 : 0;
     }
@@ -152,6 +153,7 @@ public final class ParityCli {
         if (formats.contains("console")) {
             ConsoleRenderer.render(report, out);
         } else {
+            out.println(report.splitLines());
             out.println(report.summaryLine());
         }
         if (formats.contains("html") || formats.contains("json")) {

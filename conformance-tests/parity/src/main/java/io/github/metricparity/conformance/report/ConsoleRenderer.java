@@ -58,6 +58,7 @@ public final class ConsoleRenderer {
             }
         }
         out.println();
+        out.println(report.splitLines());
         out.println(report.summaryLine());
     }
 

@@ -30,6 +30,8 @@ public final class HtmlRenderer {
                 .append(" &middot; adapters: ").append(esc(String.join(", ", report.adapters())))
                 .append(" &middot; ").append(esc(report.environment()))
                 .append(" &middot; ").append(esc(report.generatedAt().toString())).append("</p>\n");
+        h.append("<p id=\"summary-split\" class=\"summary\">")
+                .append(esc(report.splitLines()).replace("\n", "<br>")).append("</p>\n");
         matrix(h, report);
         chart(h, report);
         comparisons(h, report);

@@ -3,6 +3,7 @@ package io.github.metricparity.conformance.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.metricparity.conformance.run.CaseResult;
+import io.github.metricparity.conformance.run.RunSummary;
 import io.github.metricparity.comparison.ComparisonRow;
 import io.github.metricparity.spi.Diagnostic;
 import java.io.IOException;
@@ -38,6 +39,16 @@ public final class JsonRenderer {
         }
     }
 
+    private static Map<String, Object> tally(java.util.stream.Stream<CaseResult> results) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        for (CaseResult.Status s : CaseResult.Status.values()) {
+            t.put(s.name().toLowerCase(java.util.Locale.ROOT), 0L);
+        }
+        results.forEach(r -> t.merge(r.status().name().toLowerCase(java.util.Locale.ROOT), 1L,
+                (a, b) -> (Long) a + (Long) b));
+        return t;
+    }
+
     static Map<String, Object> toMap(ParityReport report) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("format", FORMAT);
@@ -48,6 +59,8 @@ public final class JsonRenderer {
         summary.put("passed", report.count(CaseResult.Status.PASSED));
         summary.put("failed", report.count(CaseResult.Status.FAILED));
         summary.put("skipped", report.count(CaseResult.Status.SKIPPED));
+        summary.put("keras_conformance", tally(report.results().stream().filter(r -> !RunSummary.isPolicy(r))));
+        summary.put("policy", tally(report.results().stream().filter(RunSummary::isPolicy)));
         out.put("summary", summary);
         Matrix m = report.matrix();
         List<Object> matrix = new ArrayList<>();

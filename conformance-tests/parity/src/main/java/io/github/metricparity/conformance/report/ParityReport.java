@@ -1,6 +1,7 @@
 package io.github.metricparity.conformance.report;
 
 import io.github.metricparity.conformance.run.CaseResult;
+import io.github.metricparity.conformance.run.RunSummary;
 import io.github.metricparity.comparison.ComparisonRow;
 import io.github.metricparity.spi.Diagnostic;
 import java.time.Instant;
@@ -35,9 +36,12 @@ public record ParityReport(Instant generatedAt, String environment, List<String>
 
     /** {@code N passed, N failed[, N skipped]}. */
     public String summaryLine() {
-        long skipped = count(CaseResult.Status.SKIPPED);
-        return count(CaseResult.Status.PASSED) + " passed, " + count(CaseResult.Status.FAILED) + " failed"
-                + (skipped > 0 ? ", " + skipped + " skipped" : "");
+        return RunSummary.line(results);
+    }
+
+    /** Keras conformance and project policy, each on its line ({@link RunSummary#splitLines}). */
+    public String splitLines() {
+        return RunSummary.splitLines(results);
     }
 
     /** The metric x adapter matrix of the golden results. */
