@@ -79,6 +79,12 @@ public final class KerasLabelEvaluator extends AbstractKerasEvaluator<Label> {
         return "Label";
     }
 
+    /** Null: Accuracy compares the true and the predicted class ids, an exact match that is meant. */
+    @Override
+    String exactMatchFix() {
+        return null;
+    }
+
     @Override
     TensorEncoding[] encodingsFor(String cls, InputContract contract) {
         if (contract.predictions() == Predictions.SORTED_CLASS_IDS) {

@@ -66,6 +66,11 @@ public final class KerasMultiLabelEvaluator extends AbstractKerasEvaluator<Multi
     }
 
     @Override
+    String exactMatchFix() {
+        return "use BinaryAccuracy ('binary_accuracy'), which thresholds the scores";
+    }
+
+    @Override
     TensorEncoding[] encodingsFor(String cls, InputContract contract) {
         if (contract.takesClassIds()) {
             throw new IllegalArgumentException(cls + " takes class ids, which need exactly one label per example; "

@@ -64,6 +64,11 @@ public final class KerasRegressionEvaluator extends AbstractKerasEvaluator<Regre
     }
 
     @Override
+    String exactMatchFix() {
+        return "use a regression metric, e.g. 'mse', 'mae' or 'r2_score'";
+    }
+
+    @Override
     TensorEncoding[] encodingsFor(String cls, InputContract contract) {
         if (contract.takesClassIds()) {
             throw new IllegalArgumentException(cls + " takes class ids; a regression output has none");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.metricparity.spi.Diagnostic;
+import io.github.metricparity.spi.Diagnostics;
 import io.github.metricparity.spi.MetricRegistry;
 import io.github.metricparity.spi.Tensor;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,27 @@ class KerasMultiLabelAndRegressionEvaluatorTest {
         Tensor w = Tensor.vector(2, 1);
         assertEquals(reference("poisson", Map.of(), yTrue, yPred, w), e.get("poisson"), 0.0);
         assertEquals(reference("accuracy", Map.of(), yTrue, yPred, w), e.get("accuracy"), 0.0);
+    }
+
+    /** Issue 15: Accuracy on regression outputs is Keras's exact match, almost always 0: it warns with the fix. */
+    @Test
+    void accuracyOnRealValuedOutputsWarnsOnce() {
+        List<Diagnostic> seen = new ArrayList<>();
+        Consumer<Diagnostic> listener = seen::add;
+        Diagnostics.addListener(listener);
+        try {
+            new KerasRegressionEvaluator("mse", "accuracy");
+            assertEquals(1, seen.size(), seen::toString);
+            assertEquals("Accuracy", seen.get(0).metricClass());
+            assertTrue(seen.get(0).fix().contains("'mse'"), seen.get(0)::message);
+            new KerasMultiLabelEvaluator("accuracy");
+            assertEquals(2, seen.size(), seen::toString);
+            assertTrue(seen.get(1).fix().contains("BinaryAccuracy"), seen.get(1)::message);
+            new KerasLabelEvaluator("accuracy", "mse");
+            assertEquals(2, seen.size(), "class ids are meant to match exactly");
+        } finally {
+            Diagnostics.removeListener(listener);
+        }
     }
 
     @Test

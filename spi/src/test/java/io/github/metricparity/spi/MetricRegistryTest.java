@@ -79,8 +79,26 @@ class MetricRegistryTest {
             "sparse_categorical_crossentropy ", "", "Metric2"})
     void unknownIdentifiersAreRefusedWithKerasMessage(String identifier) {
         UnknownMetricException e = assertThrows(UnknownMetricException.class, () -> registry.get(identifier));
-        assertEquals("Could not interpret metric identifier: " + identifier, e.getMessage());
+        assertTrue(e.getMessage().startsWith("Could not interpret metric identifier: " + identifier + " (")
+                || e.getMessage().startsWith("Could not interpret metric identifier: " + identifier + ". Valid"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("Valid identifiers: "), e.getMessage());
         assertThrows(UnknownMetricException.class, () -> registry.create(identifier, Map.of()));
+    }
+
+    /** A misspelt identifier gets the nearest ones; a compile-only string says where it works. */
+    @Test
+    void unknownIdentifiersTeach() {
+        UnknownMetricException typo = assertThrows(UnknownMetricException.class, () -> registry.get("acuracy"));
+        assertTrue(typo.getMessage().startsWith("Could not interpret metric identifier: acuracy (did you mean "
+                + "'accuracy'?). Valid identifiers: Accuracy, accuracy, AUC"), typo.getMessage());
+        assertTrue(typo.getMessage().contains("mean_squared_error"), typo.getMessage());
+        UnknownMetricException cased = assertThrows(UnknownMetricException.class,
+                () -> registry.get("binaryaccuracy"));
+        assertTrue(cased.getMessage().contains("did you mean 'BinaryAccuracy'?"), cased.getMessage());
+        UnknownMetricException acc = assertThrows(UnknownMetricException.class, () -> registry.get("acc"));
+        assertTrue(acc.getMessage().contains("'acc' names a metric only in compile(metrics=[...])"),
+                acc.getMessage());
     }
 
     /** MeanMetricWrapper needs fn: by string alone Keras raises TypeError. */
@@ -168,7 +186,8 @@ class MetricRegistryTest {
                 "Keras 3 lower-cases the string, so even 'Accuracy' is resolved from the shapes");
         UnknownMetricException ce = assertThrows(UnknownMetricException.class,
                 () -> registry.compile("crossentropy", yTrue, yPred));
-        assertEquals("Could not interpret metric identifier: crossentropy", ce.getMessage());
+        assertTrue(ce.getMessage().startsWith("Could not interpret metric identifier: crossentropy ('crossentropy' "
+                + "names a metric only in compile"), ce.getMessage());
         assertThrows(InvalidConfigException.class, () -> registry.compile("MeanMetricWrapper", yTrue, yPred));
         assertInstanceOf(ValuesMetric.class, registry.compile("mean", yTrue, yPred));
     }

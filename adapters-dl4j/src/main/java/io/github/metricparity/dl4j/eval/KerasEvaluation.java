@@ -208,6 +208,16 @@ public final class KerasEvaluation extends BaseEvaluation<KerasEvaluation> {
         return new KerasEvaluation(fresh, layout, axis, rules, loss);
     }
 
+    /**
+     * An empty evaluation of the named metric alone, with this one's array layout, compile rules and loss: metrics
+     * evaluated apart, so that one refusing a batch does not stop the others.
+     *
+     * @throws IllegalArgumentException if no metric has this name
+     */
+    public KerasEvaluation only(String name) {
+        return new KerasEvaluation(List.of(entry(name).fresh()), layout, axis, rules, loss);
+    }
+
     /** One line per metric: name, Keras class and result. */
     @Override
     public String stats() {

@@ -32,6 +32,7 @@ public abstract class AbstractMetric implements Metric {
     private final MetricConfig config;
     private final List<StateVariable> variables = new ArrayList<>();
     private final ProbabilityDiagnostics diagnostics;
+    private final LabelDiagnostics labels;
     // updates that took the fused path (tests check that their batches did)
     long fusedUpdates;
     private long stateValues;
@@ -39,6 +40,7 @@ public abstract class AbstractMetric implements Metric {
     protected AbstractMetric(MetricConfig config) {
         this.config = config;
         this.diagnostics = ProbabilityDiagnostics.of(config);
+        this.labels = new LabelDiagnostics(config.definition().contract(config));
     }
 
     /**
@@ -129,7 +131,41 @@ public abstract class AbstractMetric implements Metric {
             Inputs.requireFinite(this, "sample_weight", sampleWeight);
         }
         diagnostics.check(this, yPred, range[0], range[1]);
-        transact(() -> updateState(yTrue, yPred, sampleWeight));
+        String mismatch = labels.mismatch(this, yTrue, yPred);
+        try {
+            transact(() -> {
+                updateState(yTrue, yPred, sampleWeight);
+                if (mismatch != null) {
+                    labels.warn(this, mismatch, yTrue, yPred);
+                }
+            });
+        } catch (InvalidInputException e) {
+            throw asPassed(e, yTrue, yPred, sampleWeight, mismatch);
+        }
+    }
+
+    /**
+     * A refused update's message with the inputs' shapes as the caller passed them (the rules report them after
+     * squeezing or argmax), and the fix when the labels are in the other encoding.
+     */
+    private InvalidInputException asPassed(InvalidInputException e, Tensor yTrue, Tensor yPred, Tensor sampleWeight,
+            String mismatch) {
+        String message = e.getMessage();
+        StringBuilder out = new StringBuilder(message);
+        if (mismatch != null) {
+            String fix = labels.fix(yTrue, yPred);
+            if (!message.contains(fix)) {
+                out.append("; y_true ").append(mismatch).append("; fix: ").append(fix);
+            }
+        }
+        out.append(" [as passed: y_true ").append(yTrue.shapeString()).append(", y_pred ")
+                .append(yPred.shapeString());
+        if (sampleWeight != null) {
+            out.append(", sample_weight ").append(sampleWeight.shapeString());
+        }
+        InvalidInputException r = new InvalidInputException(out.append(']').toString());
+        r.initCause(e);
+        return r;
     }
 
     /**

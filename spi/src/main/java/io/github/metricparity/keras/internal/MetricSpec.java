@@ -6,6 +6,7 @@ import io.github.metricparity.spi.InvalidConfigException;
 import io.github.metricparity.spi.KerasVersion;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricInfo;
+import io.github.metricparity.spi.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -157,8 +158,8 @@ public final class MetricSpec {
                 continue;
             }
             if (!openKeys) {
-                throw new InvalidConfigException(className + ": unknown config key '" + e.getKey() + "' (accepted: "
-                        + acceptedKeys() + ")");
+                throw new InvalidConfigException(className + ": unknown config key '" + e.getKey() + "'"
+                        + Suggestions.didYouMean(e.getKey(), known) + "; accepted: " + acceptedKeys());
             }
             extra.put(e.getKey(), e.getValue());
         }
