@@ -11,10 +11,12 @@ import io.github.metricparity.conformance.report.ConsoleRenderer;
 import io.github.metricparity.conformance.report.HtmlRenderer;
 import io.github.metricparity.conformance.report.JsonRenderer;
 import io.github.metricparity.conformance.report.ParityReport;
+import io.github.metricparity.conformance.report.SeenWarning;
 import io.github.metricparity.conformance.run.CaseResult;
 import io.github.metricparity.conformance.run.Conformance;
 import io.github.metricparity.conformance.run.RunSummary;
 import io.github.metricparity.comparison.ComparisonRow;
+import io.github.metricparity.comparison.ComparisonRule;
 import io.github.metricparity.spi.Diagnostic;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,6 +26,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportRenderingTest {
+
+    private static final Diagnostic LOGITS = new Diagnostic("BinaryCrossentropy", "bce", "y_pred", "holds logits",
+            "from_logits=true");
 
     static ParityReport sampleReport() {
         List<GoldenCase> cases = GoldenText.read(GoldenText.file(
@@ -35,10 +40,13 @@ class ReportRenderingTest {
         List<ComparisonRow> rows = List.of(
                 new ComparisonRow("dl4j", "Iris MLP", "Evaluation.accuracy()", 0.96, "CategoricalAccuracy", 0.96, "", ""),
                 new ComparisonRow("dl4j", "binary logits", "EvaluationBinary.accuracy(0)", 0.70, "BinaryAccuracy", 0.75,
-                        "threshold", "DL4J predicts positive at p >= 0.5, Keras at p > 0.5"));
+                        "threshold", "DL4J predicts positive at p >= 0.5, Keras at p > 0.5"),
+                new ComparisonRow("tribuo", "blobs", "LabelEvaluation.accuracy()", 0.5, "CategoricalAccuracy", 0.6,
+                        ComparisonRule.UNEXPLAINED, "no known rule"));
         return new ParityReport(Instant.parse("2026-11-23T10:00:00Z"), "Java 17", List.of("reference"),
                 summary.results(), rows, List.of(),
-                List.of(new Diagnostic("BinaryCrossentropy", "bce", "y_pred", "holds logits", "from_logits=true")));
+                List.of(new SeenWarning("reference", LOGITS), new SeenWarning("dl4j", LOGITS),
+                        new SeenWarning("dl4j", LOGITS)));
     }
 
     @Test
@@ -49,8 +57,12 @@ class ReportRenderingTest {
         assertTrue(text.contains("BinaryAccuracy | pass   1/1"), text);
         assertTrue(text.contains("Mean           | FAIL   0/1"), text);
         assertTrue(text.contains("FAILED bad <script> [reference] step 1: expected 2.5, actual 2.0"), text);
-        assertTrue(text.contains("DIFFERS"), text);
-        assertTrue(text.contains("from_logits=true"), text);
+        assertTrue(text.contains("dl4j      2 rows:   1 same,   1 differ, by cause:\n          threshold 1\n"), text);
+        assertTrue(text.contains("UNEXPLAINED tribuo LabelEvaluation.accuracy() = 0.500000 vs CategoricalAccuracy"
+                + " = 0.600000 (blobs)"), text);
+        assertTrue(text.contains("Warnings: 1 distinct, 3 in all"), text);
+        assertEquals(1, text.lines().filter(l -> l.contains("from_logits=true")).count(), "one line per warning");
+        assertTrue(text.contains("  3x BinaryCrossentropy 'bce': y_pred holds logits; fix: from_logits=true"), text);
         assertTrue(text.trim().endsWith("1 passed, 1 failed"), text);
     }
 
@@ -76,6 +88,8 @@ class ReportRenderingTest {
         assertEquals("threshold", json.get("comparisons").get(1).get("cause").asText());
         assertFalse(json.get("comparisons").get(1).get("agrees").asBoolean());
         assertEquals("y_pred", json.get("diagnostics").get(0).get("argument").asText());
+        assertEquals(3, json.get("diagnostics").get(0).get("count").asInt());
+        assertEquals(2, json.get("diagnostics").get(0).get("sources").get("dl4j").asInt());
         assertEquals(CaseResult.Status.FAILED.name().toLowerCase(), json.get("cases").get(1).get("status").asText());
     }
 }

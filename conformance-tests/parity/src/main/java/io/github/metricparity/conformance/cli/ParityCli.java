@@ -1,56 +1,41 @@
 package io.github.metricparity.conformance.cli;
 
+import io.github.metricparity.conformance.compare.CompareException;
 import io.github.metricparity.conformance.external.ExternalAdapterException;
-import io.github.metricparity.conformance.external.ExternalProcessDriver;
-import io.github.metricparity.conformance.golden.GoldenCase;
 import io.github.metricparity.conformance.golden.GoldenFormatException;
-import io.github.metricparity.conformance.golden.GoldenReader;
-import io.github.metricparity.conformance.golden.GoldenSets;
-import io.github.metricparity.conformance.run.CaseResult;
-import io.github.metricparity.conformance.run.Conformance;
-import io.github.metricparity.conformance.report.ConsoleRenderer;
-import io.github.metricparity.conformance.report.HtmlRenderer;
-import io.github.metricparity.conformance.report.JsonRenderer;
-import io.github.metricparity.conformance.report.ParityReport;
-import io.github.metricparity.conformance.report.ReportRunner;
-import io.github.metricparity.conformance.run.RunSummary;
-import io.github.metricparity.conformance.tck.ConformanceDriver;
-import io.github.metricparity.spi.Diagnostic;
 import io.github.metricparity.spi.Diagnostics;
-import java.io.IOException;
+import io.github.metricparity.spi.MetricException;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * The {@code parity} command line.
+ * The {@code parity} command line (picocli: {@code --help} on every command, did-you-mean suggestions for mistyped
+ * commands and options).
  *
  * <pre>
  * java -jar parity.jar check [--cases FILE]... [--adapter ID] [--external CMD]... [--verbose]
  * java -jar parity.jar report [--cases FILE]... [--adapter ID] [--external CMD]... [--out DIR] [--format console,html,json]
+ * java -jar parity.jar compare --data FILE (--metrics LIST | --model FILE) [--keras-values FILE] [--framework-values FILE] ...
  * java -jar parity.jar adapters [--external CMD]...
  * </pre>
- * {@code report} runs the golden cases through every adapter, then each framework's own metrics against Keras on the
- * same predictions, prints the matrix and writes {@code report.html} (self-contained) and {@code report.json} to
- * {@code DIR} (default: {@code parity-report/} beside the jar); it exits with 1 when a golden case failed.
- * {@code check} runs golden cases (the project's own without {@code --cases}) through every adapter found with
- * ServiceLoader, prints one line per failing case and the line {@code N passed, N failed[, N skipped]}, and exits
- * with 1 when a case failed, 2 on a usage error or a malformed golden file.
- * {@code --external CMD} (repeatable) starts a program speaking the protocol of {@code EXTERNAL-PROTOCOL.md} and
- * adds it to the run as one more adapter, under the id it announces; {@code --external-timeout SECONDS} (default
- * 60) bounds its hello line and each case. A program that cannot be started exits with 2.
+ * Exit codes: 0 success; 1 a golden case failed ({@code check}, {@code report}) or a disagreement beyond tolerance
+ * has no known cause ({@code compare}); 2 a usage error, a malformed input file or an external program that cannot
+ * be started.
  */
-public final class ParityCli {
+@Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = ParityCli.Version.class,
+        subcommands = {CheckCommand.class, ReportCommand.class, CompareCommand.class, AdaptersCommand.class},
+        description = "Keras 3 metric parity on the JVM: golden cases through every adapter, the parity report, and "
+                + "your own predictions compared with Keras's recorded values and your framework's metrics.")
+public final class ParityCli implements Callable<Integer> {
+    /** Exit code of a usage error or a malformed input. */
+    static final int USAGE = 2;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -60,229 +45,66 @@ public final class ParityCli {
     }
 
     public static void main(String[] args) {
-        // the CLI presents usage warnings itself (counted by check, listed by report) instead of logging each one
+        // the CLI presents usage warnings itself (counted by check, grouped by report and compare)
         Diagnostics.setLogging(false);
         System.exit(new ParityCli(System.out, System.err).run(args));
     }
 
     /** Runs a command; returns the exit code. */
-    public int run(String[] args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            usage(out);
-            return args.length == 0 ? 2 : 0;
-        }
-        try {
-            switch (args[0]) {
-                case "check":
-                    return withExternals(Options.parse(args, 1), this::check);
-                case "report":
-                    return withExternals(Options.parse(args, 1), this::report);
-                case "adapters":
-                    return withExternals(Options.parse(args, 1), this::adapters);
-                default:
-                    err.println("unknown command '" + args[0] + "'");
-                    usage(err);
-                    return 2;
+    public int run(String... args) {
+        CommandLine cli = new CommandLine(this);
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler(ParityCli::usageError);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UsageException || e instanceof GoldenFormatException
+                    || e instanceof ExternalAdapterException || e instanceof CompareException
+                    || e instanceof MetricException || e instanceof IllegalArgumentException) {
+                String prefix = e instanceof GoldenFormatException ? "malformed golden file: " : "";
+                commandLine.getErr().println("parity: " + prefix + e.getMessage());
+                return USAGE;
             }
-        } catch (UsageException | IllegalArgumentException e) {
-            err.println("parity: " + e.getMessage());
-            return 2;
-        } catch (GoldenFormatException e) {
-            err.println("parity: malformed golden file: " + e.getMessage());
-            return 2;
-        } catch (ExternalAdapterException e) {
-            err.println("parity: " + e.getMessage());
-            return 2;
-        }
+            throw e;
+        });
+        return cli.execute(args);
     }
 
-    /** Starts the {@code --external} programs, runs {@code command} with every driver, and stops them again. */
-    private int withExternals(Options o, java.util.function.ToIntBiFunction<Options, List<ConformanceDriver>> command) {
-        List<ExternalProcessDriver> externals = new ArrayList<>();
-        try {
-            for (String cmd : o.externals) {
-                externals.add(ExternalProcessDriver.start(cmd, o.externalTimeout));
-            }
-            return command.applyAsInt(o, Conformance.drivers(o.adapter, externals));
-        } finally {
-            externals.forEach(ExternalProcessDriver::close);
-        }
-    }
-
-    private int adapters(Options o, List<ConformanceDriver> drivers) {
-        for (ConformanceDriver d : drivers) {
-            if (d instanceof ExternalProcessDriver) {
-                ExternalProcessDriver x = (ExternalProcessDriver) d;
-                out.println(d.adapterId() + "  external: " + x.command() + (x.about() != null ? " (" + x.about() + ")"
-                        : "") + (x.metrics() != null ? "; metrics: " + String.join(", ", x.metrics()) : ""));
-            } else {
-                out.println(d.adapterId() + "  " + d.getClass().getName());
-            }
-        }
-        return 0;
-    }
-
-    private int check(Options o, List<ConformanceDriver> drivers) {
-        List<GoldenCase> cases = loadCases(o.casesFiles);
-        List<Diagnostic> warnings = new CopyOnWriteArrayList<>();
-        Consumer<Diagnostic> collect = warnings::add;
-        Diagnostics.addListener(collect);
-        RunSummary summary;
-        try {
-            summary = Conformance.run(cases, drivers);
-        } finally {
-            Diagnostics.removeListener(collect);
-        }
-        if (o.verbose) {
-            warnings.forEach(w -> out.println("warning: " + w.message()));
-        }
-        for (CaseResult r : summary.results()) {
-            if (r.status() == CaseResult.Status.FAILED || (o.verbose && r.status() == CaseResult.Status.SKIPPED)) {
-                out.println(r.describe());
-            }
-        }
-        out.println(summary.splitLines());
-        out.println(summary.summaryLine());
-        return summary.anyFailed() ? 1 : 0;
-    }
-
-    private int report(Options o, List<ConformanceDriver> drivers) {
-        List<GoldenCase> cases = loadCases(o.casesFiles);
-        ParityReport report = ReportRunner.run(cases, drivers, o.adapter == null ? null : List.of(o.adapter));
-        Set<String> formats = o.formats;
-        if (formats.contains("console")) {
-            ConsoleRenderer.render(report, out);
-        } else {
-            out.println(report.splitLines());
-            out.println(report.summaryLine());
-        }
-        if (formats.contains("html") || formats.contains("json")) {
-            Path dir = o.out != null ? Paths.get(o.out) : defaultReportDir();
-            try {
-                Files.createDirectories(dir);
-                if (formats.contains("html")) {
-                    Files.writeString(dir.resolve("report.html"), HtmlRenderer.render(report));
-                    out.println("wrote " + dir.resolve("report.html"));
-                }
-                if (formats.contains("json")) {
-                    JsonRenderer.write(report, dir.resolve("report.json"));
-                    out.println("wrote " + dir.resolve("report.json"));
-                }
-            } catch (IOException e) {
-                throw new UsageException("cannot write the report to " + dir + ": " + e.getMessage());
-            }
-        }
-        return report.count(CaseResult.Status.FAILED) > 0 ? 1 : 0;
-    }
-
-    /** {@code parity-report/} beside parity.jar, or under {@code target/} when run from classes. */
-    static Path defaultReportDir() {
-        try {
-            Path location = Paths.get(ParityCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            // parity.jar sits in target/, classes in target/classes: either way the report goes to target/
-            return location.getParent().resolve("parity-report");
-        } catch (URISyntaxException | RuntimeException e) {
-            return Paths.get("target", "parity-report");
-        }
-    }
-
-    /** The cases of the given files, or the bundled ones when none is given. */
-    static List<GoldenCase> loadCases(List<String> files) {
-        if (files.isEmpty()) {
-            return GoldenSets.bundled();
-        }
-        List<GoldenCase> cases = new ArrayList<>();
-        for (String f : files) {
-            Path p = Paths.get(f);
-            if (!Files.isRegularFile(p)) {
-                throw new UsageException("--cases " + f + ": no such file");
-            }
-            cases.addAll(GoldenReader.read(p));
-        }
-        return cases;
-    }
-
-    private static void usage(PrintStream s) {
-        s.println("usage: parity check [--cases FILE]... [--adapter ID] [--external CMD]... [--verbose]");
-        s.println("       parity report [--cases FILE]... [--adapter ID] [--external CMD]... [--out DIR]"
-                + " [--format console,html,json]");
-        s.println("       parity adapters [--external CMD]...");
-        s.println("  check     run golden cases (the project's own, or FILE in the golden format) through every");
-        s.println("            adapter found; prints failing cases and 'N passed, N failed[, N skipped]'");
-        s.println("  report    the same cases, plus each framework's own metrics against Keras on the same");
-        s.println("            predictions; prints a matrix, writes report.html and report.json to DIR");
-        s.println("  adapters  list the adapters found on the class path");
-        s.println("  --external CMD  one more adapter: a program speaking EXTERNAL-PROTOCOL.md (repeatable;");
-        s.println("                  --external-timeout SECONDS bounds each case, default 60)");
-    }
-
-    /** Command-line options shared by the commands. */
-    static final class Options {
-        final List<String> casesFiles = new ArrayList<>();
-        String adapter;
-        boolean verbose;
-        String out;
-        final List<String> externals = new ArrayList<>();
-        Duration externalTimeout = ExternalProcessDriver.DEFAULT_TIMEOUT;
-        Set<String> formats = new LinkedHashSet<>(List.of("console", "html", "json"));
-
-        static Options parse(String[] args, int from) {
-            Options o = new Options();
-            for (int i = from; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--cases":
-                        o.casesFiles.add(value(args, ++i, "--cases"));
-                        break;
-                    case "--adapter":
-                        o.adapter = value(args, ++i, "--adapter");
-                        break;
-                    case "--out":
-                        o.out = value(args, ++i, "--out");
-                        break;
-                    case "--external":
-                        o.externals.add(value(args, ++i, "--external"));
-                        break;
-                    case "--external-timeout":
-                        o.externalTimeout = seconds(value(args, ++i, "--external-timeout"));
-                        break;
-                    case "--format":
-                        o.formats = new LinkedHashSet<>();
-                        for (String f : value(args, ++i, "--format").split(",")) {
-                            String format = f.trim().toLowerCase(Locale.ROOT);
-                            if (!List.of("console", "html", "json").contains(format)) {
-                                throw new UsageException("--format takes console, html and/or json, got '" + f + "'");
-                            }
-                            o.formats.add(format);
-                        }
-                        break;
-                    case "--verbose":
-                    case "-v":
-                        o.verbose = true;
-                        break;
-                    default:
-                        throw new UsageException("unknown option '" + args[i] + "'");
+    /** A command line picocli cannot parse: the message, the closest command or option, and where help is. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter w = e.getCommandLine().getErr();
+        w.println("parity: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            List<String> known = new ArrayList<>(e.getCommandLine().getSubcommands().keySet());
+            e.getCommandLine().getCommandSpec().options().forEach(o -> known.addAll(List.of(o.names())));
+            for (String typed : u.getUnmatched()) {
+                List<String> close = Suggestions.closest(typed, known);
+                if (!close.isEmpty()) {
+                    w.println("Did you mean: " + String.join(" or ", close) + "?");
+                    break;
                 }
             }
-            return o;
         }
+        w.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        return USAGE;
+    }
 
-        private static Duration seconds(String text) {
-            try {
-                double s = Double.parseDouble(text);
-                if (s > 0 && s <= 86400) {
-                    return Duration.ofMillis(Math.round(s * 1000));
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new UsageException("--external-timeout takes seconds (> 0), got '" + text + "'");
-        }
+    /** {@code parity} without a command: the usage, as an error. */
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        return USAGE;
+    }
 
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
-                throw new UsageException(option + " needs a value");
-            }
-            return args[i];
+    PrintStream out() {
+        return out;
+    }
+
+    /** The jar's version from its manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ParityCli.class.getPackage().getImplementationVersion();
+            return new String[] {"parity " + (v == null ? "(development build)" : v)};
         }
     }
 

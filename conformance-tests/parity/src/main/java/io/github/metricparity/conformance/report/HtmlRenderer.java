@@ -2,7 +2,6 @@ package io.github.metricparity.conformance.report;
 
 import io.github.metricparity.conformance.run.CaseResult;
 import io.github.metricparity.comparison.ComparisonRow;
-import io.github.metricparity.spi.Diagnostic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,11 +158,17 @@ public final class HtmlRenderer {
 
     private static void diagnostics(StringBuilder h, ParityReport report) {
         h.append("<h2>Warnings</h2>\n<ul id=\"diagnostics\">");
-        if (report.diagnostics().isEmpty()) {
+        List<WarningGroup> groups = report.warningGroups();
+        if (groups.isEmpty()) {
             h.append("<li>none</li>");
         }
-        for (Diagnostic d : report.diagnostics()) {
-            h.append("<li>").append(esc(d.message())).append("</li>");
+        for (WarningGroup g : groups) {
+            h.append("<li>").append(g.count()).append("&times; ").append(esc(g.diagnostic().message()))
+                    .append(" <span class=\"n\">(");
+            StringBuilder sources = new StringBuilder();
+            g.bySource().forEach((source, n) -> sources.append(sources.length() == 0 ? "" : ", ").append(source)
+                    .append(' ').append(n).append('x'));
+            h.append(esc(sources.toString())).append(")</span></li>");
         }
         h.append("</ul>\n");
     }

@@ -118,13 +118,16 @@ public final class JsonRenderer {
         out.put("comparisons", comparisons);
         out.put("comparison_errors", report.comparisonErrors());
         List<Object> diagnostics = new ArrayList<>();
-        for (Diagnostic d : report.diagnostics()) {
+        for (WarningGroup g : report.warningGroups()) {
+            Diagnostic d = g.diagnostic();
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("metric", d.metricClass());
             c.put("name", d.metricName());
             c.put("argument", d.argument());
             c.put("problem", d.problem());
             c.put("fix", d.fix());
+            c.put("count", g.count());
+            c.put("sources", g.bySource());
             diagnostics.add(c);
         }
         out.put("diagnostics", diagnostics);

@@ -3,7 +3,6 @@ package io.github.metricparity.conformance.report;
 import io.github.metricparity.conformance.run.CaseResult;
 import io.github.metricparity.conformance.run.RunSummary;
 import io.github.metricparity.comparison.ComparisonRow;
-import io.github.metricparity.spi.Diagnostic;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,17 +16,17 @@ import java.util.List;
  * @param results           every golden case through every adapter
  * @param comparisons       framework metric vs Keras metric rows
  * @param comparisonErrors  frameworks whose comparison could not run, with the reason
- * @param diagnostics       warnings issued during the run
+ * @param warnings          warnings issued during the run, with their sources
  */
 public record ParityReport(Instant generatedAt, String environment, List<String> adapters, List<CaseResult> results,
-        List<ComparisonRow> comparisons, List<String> comparisonErrors, List<Diagnostic> diagnostics) {
+        List<ComparisonRow> comparisons, List<String> comparisonErrors, List<SeenWarning> warnings) {
 
     public ParityReport {
         adapters = List.copyOf(adapters);
         results = List.copyOf(results);
         comparisons = List.copyOf(comparisons);
         comparisonErrors = List.copyOf(comparisonErrors);
-        diagnostics = List.copyOf(diagnostics);
+        warnings = List.copyOf(warnings);
     }
 
     public long count(CaseResult.Status status) {
@@ -42,6 +41,11 @@ public record ParityReport(Instant generatedAt, String environment, List<String>
     /** Keras conformance and project policy, each on its line ({@link RunSummary#splitLines}). */
     public String splitLines() {
         return RunSummary.splitLines(results);
+    }
+
+    /** The distinct warnings, each with its count per source. */
+    public List<WarningGroup> warningGroups() {
+        return WarningGroup.of(warnings);
     }
 
     /** The metric x adapter matrix of the golden results. */

@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Builds a {@link ParityReport}: golden cases through the given adapters, then every {@link FrameworkComparison}
- * found with ServiceLoader (optionally only those of one framework), collecting usage warnings along the way.
+ * found with ServiceLoader (optionally only those of one framework), collecting usage warnings along the way with
+ * the adapter or comparison that issued each.
  */
 public final class ReportRunner {
     private ReportRunner() {
@@ -30,17 +32,23 @@ public final class ReportRunner {
      * @param frameworks framework ids whose comparisons to run (null = all found)
      */
     public static ParityReport run(List<GoldenCase> cases, List<ConformanceDriver> drivers, List<String> frameworks) {
-        List<Diagnostic> diagnostics = new CopyOnWriteArrayList<>();
-        Consumer<Diagnostic> collect = diagnostics::add;
+        List<SeenWarning> warnings = new CopyOnWriteArrayList<>();
+        AtomicReference<String> source = new AtomicReference<>("");
+        Consumer<Diagnostic> collect = d -> warnings.add(new SeenWarning(source.get(), d));
         Diagnostics.addListener(collect);
         try {
-            RunSummary summary = Conformance.run(cases, drivers);
+            RunSummary summary = new RunSummary();
+            for (ConformanceDriver d : drivers) {
+                source.set(d.adapterId());
+                Conformance.run(cases, List.of(d)).results().forEach(summary::add);
+            }
             List<ComparisonRow> rows = new ArrayList<>();
             List<String> errors = new ArrayList<>();
             for (FrameworkComparison fc : ServiceLoader.load(FrameworkComparison.class)) {
                 if (frameworks != null && !frameworks.contains(fc.framework())) {
                     continue;
                 }
+                source.set("comparison " + fc.framework());
                 try {
                     rows.addAll(fc.compare());
                 } catch (RuntimeException | LinkageError e) {
@@ -51,7 +59,7 @@ public final class ReportRunner {
                     + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores";
             return new ParityReport(Instant.now(), env,
                     drivers.stream().map(ConformanceDriver::adapterId).collect(Collectors.toList()),
-                    summary.results(), rows, errors, diagnostics);
+                    summary.results(), rows, errors, warnings);
         } finally {
             Diagnostics.removeListener(collect);
         }

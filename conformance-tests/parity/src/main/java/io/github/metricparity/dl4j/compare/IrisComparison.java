@@ -1,6 +1,7 @@
 package io.github.metricparity.dl4j.compare;
 
 import io.github.metricparity.dl4j.compare.ExampleModels.Outputs;
+import io.github.metricparity.dl4j.parity.Dl4jRules;
 import io.github.metricparity.comparison.ComparisonRow;
 import io.github.metricparity.comparison.ComparisonRows;
 import io.github.metricparity.comparison.ComparisonRule;
@@ -21,15 +22,6 @@ final class IrisComparison {
 
     // ---------------------------------------------------------------- rules
 
-    static final ComparisonRule ARGMAX = ComparisonRule.same("Both take each row's argmax (the first maximum on ties) as the predicted "
-            + "class and count it right when it is the labelled class.");
-    private static final ComparisonRule TOP_N = ComparisonRule.same("The same rule: the labelled class is in the top N when fewer than N "
-            + "scores are strictly greater than its score.");
-    private static final ComparisonRule F1_ARGMAX = ComparisonRule.same("F1Score with threshold=None marks each row's highest score as "
-            + "predicted, as DL4J's confusion matrix does, and both compute 2PR/(P+R) from the same counts (Keras "
-            + "adds 1e-7 to the denominators, far below the tolerance).");
-    private static final ComparisonRule TOP1_CLASS = ComparisonRule.same("Precision/Recall(top_k=1, class_id=k) count class k as "
-            + "predicted when it is the row's top score, DL4J's argmax rule; the counts are the confusion matrix's.");
     private static final String THRESHOLD_CLASS = "Evaluation.precision(k)/recall(k) count class k as predicted "
             + "when it is the row's argmax; Keras Precision/Recall(class_id=k) (thresholds=None, i.e. 0.5) when "
             + "y_pred[:, k] > 0.5 (strict), so an argmax of k at probability <= 0.5 is no prediction of k (a false "
@@ -41,31 +33,6 @@ final class IrisComparison {
     private static final String F1_THRESHOLD = "F1Score(threshold=0.5) marks a class predicted when its probability "
             + "is > 0.5 (strict) instead of the row's argmax: a row whose top probability is <= 0.5 predicts no "
             + "class, which lowers recall.";
-    static final ComparisonRule MACRO_F1 = ComparisonRule.differs("0/0 class in macro average", "Evaluation.f1(Macro) leaves "
-            + "out of the average every class with no true and no predicted example (0/0); Keras F1Score(average="
-            + "macro) averages over every column, such a class scoring 0.",
-            "Both average the per-class F1 uniformly over the three classes: every class is present and predicted "
-                    + "here, so DL4J excludes none (a class never present nor predicted would be left out by DL4J "
-                    + "and count 0 in Keras).");
-    private static final ComparisonRule MACRO_PRECISION = ComparisonRule.differs("0/0 class in macro average", "Evaluation.precision("
-            + "Macro) leaves out classes never predicted (tp + fp = 0); Keras has no macro precision class, and the "
-            + "mean over k of Precision(top_k=1, class_id=k) counts such a class as 0 (divide_no_nan).",
-            "Keras has no macro-averaged precision class; the uniform mean over k of Precision(top_k=1, class_id=k) "
-                    + "is DL4J's macro average here because every class is predicted at least once (DL4J leaves a "
-                    + "never-predicted class out, Keras would count it 0).");
-    private static final ComparisonRule MACRO_RECALL = ComparisonRule.differs("0/0 class in macro average", "Evaluation.recall(Macro) "
-            + "leaves out classes never present (tp + fn = 0); the mean over k of Recall(top_k=1, class_id=k) "
-            + "counts such a class as 0 (divide_no_nan).",
-            "Keras has no macro-averaged recall class; the uniform mean over k of Recall(top_k=1, class_id=k) is "
-                    + "DL4J's macro average here because every class is present in the test rows (DL4J leaves an "
-                    + "absent class out, Keras would count it 0).");
-    static final ComparisonRule BUCKETED_AUC = ComparisonRule.differs("exact vs bucketed AUC", "ROCMultiClass() (thresholdSteps 0) "
-            + "computes each one-vs-all ROC exactly from the sorted scores; Keras AUC counts the scores above 200 "
-            + "evenly spaced thresholds (i/199) and sums trapezoids between them, so scores in one bucket merge into "
-            + "one ROC point.");
-    private static final ComparisonRule FLATTENED_AUC = ComparisonRule.differs("averaging", "ROCMultiClass averages the one-vs-all AUC "
-            + "of each class; Keras AUC() with multi_label=False flattens all N x 3 cells into one curve (a micro "
-            + "average, also bucketed). AUC(multi_label=True) averages per class as DL4J does.");
     private static final ComparisonRule LOSS_L2 = ComparisonRule.differs("regularisation", "MultiLayerNetwork.score(DataSet) is the mean "
             + "MCXENT plus the L2 penalty of the weights (calcRegularizationScore(true)); Keras's "
             + "CategoricalCrossentropy metric is the mean crossentropy of the outputs alone.");
@@ -113,42 +80,42 @@ final class IrisComparison {
         ComparisonRule f1Threshold = ComparisonRule.differs("threshold vs argmax", F1_THRESHOLD, aboveHalf);
 
         ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK, iris.description() + "; class ids 0=setosa 1=versicolor 2=virginica", out);
-        rows.add("Evaluation.accuracy()", e.accuracy(), m.display("ca"), m.value("ca"), ARGMAX);
+        rows.add("Evaluation.accuracy()", e.accuracy(), m.display("ca"), m.value("ca"), Dl4jRules.ARGMAX);
         rows.add("new Evaluation(null, 2).topNAccuracy()", top2.topNAccuracy(), m.display("top2"),
-                m.value("top2"), TOP_N);
+                m.value("top2"), Dl4jRules.TOP_N);
         for (int k = 0; k < c; k++) {
             String cls = k + " (" + CLASSES[k] + ")";
             rows.add("Evaluation.precision(" + cls + ")", e.precision(k), m.display("precision_" + k),
                     m.value("precision_" + k), thresholdClass);
             rows.add("Evaluation.precision(" + cls + ")", e.precision(k), m.display("precision_top1_" + k),
-                    m.value("precision_top1_" + k), TOP1_CLASS);
+                    m.value("precision_top1_" + k), Dl4jRules.TOP1_CLASS);
             rows.add("Evaluation.recall(" + cls + ")", e.recall(k), m.display("recall_" + k),
                     m.value("recall_" + k), thresholdClass);
             rows.add("Evaluation.recall(" + cls + ")", e.recall(k), m.display("recall_top1_" + k),
-                    m.value("recall_top1_" + k), TOP1_CLASS);
+                    m.value("recall_top1_" + k), Dl4jRules.TOP1_CLASS);
             rows.add("Evaluation.f1(" + cls + ")", e.f1(k), m.display("f1_none") + "[" + k + "]",
-                    m.element("f1_none", k), F1_ARGMAX);
+                    m.element("f1_none", k), Dl4jRules.F1_ARGMAX);
         }
         rows.add("Evaluation.precision(Micro)", e.precision(EvaluationAveraging.Micro), m.display("precision"),
                 m.value("precision"), thresholdPooled);
         rows.add("Evaluation.recall(Micro)", e.recall(EvaluationAveraging.Micro), m.display("recall"),
                 m.value("recall"), thresholdPooled);
         rows.add("Evaluation.f1(Micro)", e.f1(EvaluationAveraging.Micro), m.display("f1_micro"),
-                m.value("f1_micro"), F1_ARGMAX);
+                m.value("f1_micro"), Dl4jRules.F1_ARGMAX);
         rows.add("Evaluation.precision() (macro)", e.precision(), "mean over k of Precision(top_k=1, class_id=k)",
-                m.mean("precision_top1_", c), MACRO_PRECISION);
+                m.mean("precision_top1_", c), Dl4jRules.MACRO_PRECISION);
         rows.add("Evaluation.recall() (macro)", e.recall(), "mean over k of Recall(top_k=1, class_id=k)",
-                m.mean("recall_top1_", c), MACRO_RECALL);
-        rows.add("Evaluation.f1() (macro)", e.f1(), m.display("f1_macro"), m.value("f1_macro"), MACRO_F1);
+                m.mean("recall_top1_", c), Dl4jRules.MACRO_RECALL);
+        rows.add("Evaluation.f1() (macro)", e.f1(), m.display("f1_macro"), m.value("f1_macro"), Dl4jRules.MACRO_F1);
         rows.add("Evaluation.f1() (macro)", e.f1(), m.display("f1_macro_05"), m.value("f1_macro_05"), f1Threshold);
         for (int k = 0; k < c; k++) {
             rows.add("ROCMultiClass.calculateAUC(" + k + " (" + CLASSES[k] + "))", roc.calculateAUC(k),
-                    m.display("auc_" + k), m.value("auc_" + k), BUCKETED_AUC);
+                    m.display("auc_" + k), m.value("auc_" + k), Dl4jRules.BUCKETED_AUC);
         }
         rows.add("ROCMultiClass.calculateAverageAUC()", roc.calculateAverageAUC(), m.display("auc_ml"),
-                m.value("auc_ml"), BUCKETED_AUC);
+                m.value("auc_ml"), Dl4jRules.BUCKETED_AUC);
         rows.add("ROCMultiClass.calculateAverageAUC()", roc.calculateAverageAUC(), m.display("auc"),
-                m.value("auc"), FLATTENED_AUC);
+                m.value("auc"), Dl4jRules.FLATTENED_AUC);
         double loss = iris.score() - iris.regularisation();
         rows.add("MultiLayerNetwork.score(test) (MCXENT + L2)", iris.score(), m.display("cce"), m.value("cce"),
                 LOSS_L2.withMore(" The L2 term is " + ComparisonRows.fmt(iris.regularisation()) + "; without it the score is "

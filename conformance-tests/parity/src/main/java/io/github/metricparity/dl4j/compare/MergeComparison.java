@@ -1,5 +1,6 @@
 package io.github.metricparity.dl4j.compare;
 
+import io.github.metricparity.dl4j.parity.Dl4jRules;
 import io.github.metricparity.dl4j.compare.ExampleModels.Outputs;
 import io.github.metricparity.dl4j.examples.IrisExample;
 import io.github.metricparity.comparison.ComparisonRow;
@@ -101,14 +102,14 @@ final class MergeComparison {
         ShardRuns<Evaluation> ev = new ShardRuns<>(Evaluation::new, shards, false);
         ShardRuns<ROCMultiClass> roc = new ShardRuns<>(ROCMultiClass::new, shards, false);
         Compared<Evaluation> accuracy = new Compared<>("Evaluation.accuracy()", Evaluation::accuracy, "ca",
-                IrisComparison.ARGMAX);
+                Dl4jRules.ARGMAX);
         Compared<ROCMultiClass> auc = new Compared<>("ROCMultiClass.calculateAverageAUC()",
-                ROCMultiClass::calculateAverageAUC, "auc_ml", IrisComparison.BUCKETED_AUC);
+                ROCMultiClass::calculateAverageAUC, "auc_ml", Dl4jRules.BUCKETED_AUC);
 
         ComparisonRows spark = new ComparisonRows(Dl4jDifferences.FRAMEWORK, sparkScenario(iris, shards), out);
         sparkRow(spark, ev, k, accuracy);
         sparkRow(spark, ev, k, new Compared<>("Evaluation.f1() (macro)", Evaluation::f1, "f1_macro",
-                IrisComparison.MACRO_F1));
+                Dl4jRules.MACRO_F1));
         sparkRow(spark, roc, k, auc);
         ComparisonRows empty = new ComparisonRows(Dl4jDifferences.FRAMEWORK, emptyScenario(iris, shards), out);
         emptyRows(empty, ev, k, accuracy, null);
@@ -128,20 +129,20 @@ final class MergeComparison {
         ShardRuns<ROC> exact = new ShardRuns<>(ROC::new, shards, false);
         ShardRuns<ROC> thresholded = new ShardRuns<>(() -> new ROC(BinaryComparison.SAME_STEPS), shards, false);
         Compared<EvaluationBinary> accuracy = new Compared<>("EvaluationBinary.accuracy(0)", e -> e.accuracy(0),
-                "ba", BinaryComparison.STRICT_HALF);
+                "ba", Dl4jRules.STRICT_HALF);
         Compared<ROC> exactAuc = new Compared<>("ROC().calculateAUC() (exact)", ROC::calculateAUC, "auc",
-                BinaryComparison.EXACT_VS_BUCKETED);
+                Dl4jRules.EXACT_VS_BUCKETED);
         Compared<ROC> thresholdedAuc = new Compared<>("new ROC(" + BinaryComparison.SAME_STEPS
-                + ").calculateAUC() (thresholded)", ROC::calculateAUC, "auc", BinaryComparison.SAME_THRESHOLDS);
+                + ").calculateAUC() (thresholded)", ROC::calculateAUC, "auc", Dl4jRules.SAME_THRESHOLDS);
 
         ComparisonRows spark = new ComparisonRows(Dl4jDifferences.FRAMEWORK, sparkScenario(binary, shards), out);
         sparkRow(spark, eb, k, accuracy);
         sparkRow(spark, eb, k, new Compared<>("EvaluationBinary.precision(0)", e -> e.precision(0), "precision",
-                BinaryComparison.STRICT_HALF));
+                Dl4jRules.STRICT_HALF));
         sparkRow(spark, eb, k, new Compared<>("EvaluationBinary.recall(0)", e -> e.recall(0), "recall",
-                BinaryComparison.STRICT_HALF));
+                Dl4jRules.STRICT_HALF));
         sparkRow(spark, eb, k, new Compared<EvaluationBinary>("EvaluationBinary.f1(0)", e -> e.f1(0), "f1",
-                BinaryComparison.STRICT_HALF).element(0));
+                Dl4jRules.STRICT_HALF).element(0));
         sparkRow(spark, exact, k, exactAuc);
         sparkRow(spark, thresholded, k, thresholdedAuc);
         ComparisonRows empty = new ComparisonRows(Dl4jDifferences.FRAMEWORK, emptyScenario(binary, shards), out);
@@ -154,7 +155,7 @@ final class MergeComparison {
         KerasShardRuns k = new KerasShardRuns(RegressionComparison.metrics(), shards, false);
         ShardRuns<RegressionEvaluation> re = new ShardRuns<>(RegressionEvaluation::new, shards, false);
         Compared<RegressionEvaluation> mse = new Compared<>("RegressionEvaluation.averageMeanSquaredError()",
-                RegressionEvaluation::averageMeanSquaredError, "mse", RegressionComparison.MSE_AVERAGE);
+                RegressionEvaluation::averageMeanSquaredError, "mse", Dl4jRules.MSE_AVERAGE);
         Compared<RegressionEvaluation> r2 = new Compared<>("RegressionEvaluation.averageRSquared()",
                 RegressionEvaluation::averageRSquared, "r2", RegressionComparison.R2_UNIFORM);
 
@@ -162,9 +163,9 @@ final class MergeComparison {
                 + columnMeans(regression.labels()), out);
         sparkRow(spark, re, k, mse);
         sparkRow(spark, re, k, new Compared<>("RegressionEvaluation.averageMeanAbsoluteError()",
-                RegressionEvaluation::averageMeanAbsoluteError, "mae", RegressionComparison.MAE_AVERAGE));
+                RegressionEvaluation::averageMeanAbsoluteError, "mae", Dl4jRules.MAE_AVERAGE));
         sparkRow(spark, re, k, new Compared<>("RegressionEvaluation.averagerootMeanSquaredError()",
-                RegressionEvaluation::averagerootMeanSquaredError, "rmse", RegressionComparison.RMSE_AVERAGE));
+                RegressionEvaluation::averagerootMeanSquaredError, "rmse", Dl4jRules.RMSE_AVERAGE));
         for (int c = 0; c < RegressionComparison.COLUMNS; c++) {
             int column = c;
             sparkRow(spark, re, k, new Compared<RegressionEvaluation>("RegressionEvaluation.rSquared(" + c + ")",
@@ -198,7 +199,7 @@ final class MergeComparison {
                 TIES_ONE_PASS).mergeRule(TIES_ORDER);
         sparkRow(rows, exact, k, exactAuc);
         sparkRow(rows, thresholded, k, new Compared<>("new ROC(" + BinaryComparison.SAME_STEPS
-                + ").calculateAUC() (thresholded)", ROC::calculateAUC, "auc", BinaryComparison.SAME_THRESHOLDS));
+                + ").calculateAUC() (thresholded)", ROC::calculateAUC, "auc", Dl4jRules.SAME_THRESHOLDS));
     }
 
     // ---------------------------------------------------------------- rows

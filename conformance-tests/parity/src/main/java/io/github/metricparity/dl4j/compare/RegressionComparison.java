@@ -1,6 +1,7 @@
 package io.github.metricparity.dl4j.compare;
 
 import io.github.metricparity.dl4j.compare.ExampleModels.Outputs;
+import io.github.metricparity.dl4j.parity.Dl4jRules;
 import io.github.metricparity.comparison.ComparisonRow;
 import io.github.metricparity.comparison.ComparisonRows;
 import io.github.metricparity.comparison.ComparisonRule;
@@ -16,24 +17,12 @@ import org.nd4j.evaluation.regression.RegressionEvaluation;
 final class RegressionComparison {
     static final int COLUMNS = 3;
 
-    static final ComparisonRule MSE_COLUMN = ComparisonRule.same("Both divide the column's sum of squared errors by its rows.");
-    static final ComparisonRule MAE_COLUMN = ComparisonRule.same("Both divide the column's sum of absolute errors by its rows.");
-    static final ComparisonRule RMSE_COLUMN = ComparisonRule.same("Both take the square root of the column's mean squared error.");
     static final ComparisonRule R2_COLUMN = ComparisonRule.differs("float32", "Both compute 1 - SSres/SStot per column, DL4J in float64 "
             + "and Keras's R2Score in its dtype, float32 by default: SStot = Σy² - Σy·ȳ, and for a column whose mean "
             + "is large next to its spread (column 1, centred near 10) Σy² carries float32 rounding of about 1e-3 "
             + "that the subtraction keeps. R2Score(dtype=float64) agrees with DL4J.",
             "Both compute 1 - SSres/SStot per column (DL4J in float64, Keras's R2Score in float32 by default, whose "
                     + "rounding of Σy² - Σy·ȳ stays below the tolerance here).");
-    static final ComparisonRule PEARSON_COLUMN = ComparisonRule.same("PearsonCorrelation(axis=0) given one column in one batch "
-            + "correlates it across the rows, as DL4J's pearsonCorrelation(k) does from its running sums.");
-    static final ComparisonRule MSE_AVERAGE = ComparisonRule.same("Without masks the mean of the column MSEs equals Keras's mean over "
-            + "rows of each row's mean squared error (every column has the same rows).");
-    static final ComparisonRule MAE_AVERAGE = ComparisonRule.same("Without masks the mean of the column MAEs equals Keras's mean over "
-            + "rows of each row's mean absolute error.");
-    static final ComparisonRule RMSE_AVERAGE = ComparisonRule.differs("averaging", "averagerootMeanSquaredError() is the mean of the "
-            + "column RMSEs (a mean of square roots); Keras's RootMeanSquaredError() is the square root of the mean "
-            + "squared error over every element, which is larger unless the columns' errors are equal.");
     static final ComparisonRule R2_UNIFORM = ComparisonRule.differs("float32", "averageRSquared() is the uniform mean of the column R2s, "
             + "as R2Score's default class_aggregation=uniform_average, but R2Score computes in float32 by default and "
             + "SStot = Σy² - Σy·ȳ keeps the float32 rounding of Σy² for a column whose mean is large next to its "
@@ -45,9 +34,6 @@ final class RegressionComparison {
     private static final ComparisonRule R2_VARIANCE = ComparisonRule.differs("averaging", "R2Score(class_aggregation="
             + "variance_weighted_average) weighs each column's R2 by its total sum of squares, so the column with "
             + "the widest spread dominates; averageRSquared() weighs the columns equally.");
-    static final ComparisonRule PEARSON_ONE_BATCH = ComparisonRule.same("PearsonCorrelation(axis=0) on all rows as one batch gives one "
-            + "correlation per column across the rows and averages them, which is averagePearsonCorrelation(); over "
-            + "several batches Keras averages per-batch correlations instead (see the sharded rows).");
     private static final ComparisonRule PEARSON_AXIS = ComparisonRule.differs("per-sample vs pooled correlation", "DL4J correlates each "
             + "output column across the examples and averages the columns; Keras's PearsonCorrelation() (axis=-1) "
             + "correlates each example's three outputs with its three targets and averages over examples: another "
@@ -90,22 +76,22 @@ final class RegressionComparison {
         ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK, regression.description() + "; all test rows in one batch", out);
         for (int k = 0; k < COLUMNS; k++) {
             rows.add("RegressionEvaluation.meanSquaredError(" + k + ")", e.meanSquaredError(k),
-                    m.display("mse_" + k), m.value("mse_" + k), MSE_COLUMN);
+                    m.display("mse_" + k), m.value("mse_" + k), Dl4jRules.MSE_COLUMN);
             rows.add("RegressionEvaluation.meanAbsoluteError(" + k + ")", e.meanAbsoluteError(k),
-                    m.display("mae_" + k), m.value("mae_" + k), MAE_COLUMN);
+                    m.display("mae_" + k), m.value("mae_" + k), Dl4jRules.MAE_COLUMN);
             rows.add("RegressionEvaluation.rootMeanSquaredError(" + k + ")", e.rootMeanSquaredError(k),
-                    m.display("rmse_" + k), m.value("rmse_" + k), RMSE_COLUMN);
+                    m.display("rmse_" + k), m.value("rmse_" + k), Dl4jRules.RMSE_COLUMN);
             rows.add("RegressionEvaluation.rSquared(" + k + ")", e.rSquared(k), m.display("r2_none") + "[" + k + "]",
                     m.element("r2_none", k), R2_COLUMN);
             rows.add("RegressionEvaluation.pearsonCorrelation(" + k + ")", e.pearsonCorrelation(k),
-                    m.display("pearson_rows_" + k), m.value("pearson_rows_" + k), PEARSON_COLUMN);
+                    m.display("pearson_rows_" + k), m.value("pearson_rows_" + k), Dl4jRules.PEARSON_COLUMN);
         }
         rows.add("RegressionEvaluation.averageMeanSquaredError()", e.averageMeanSquaredError(), m.display("mse"),
-                m.value("mse"), MSE_AVERAGE);
+                m.value("mse"), Dl4jRules.MSE_AVERAGE);
         rows.add("RegressionEvaluation.averageMeanAbsoluteError()", e.averageMeanAbsoluteError(), m.display("mae"),
-                m.value("mae"), MAE_AVERAGE);
+                m.value("mae"), Dl4jRules.MAE_AVERAGE);
         rows.add("RegressionEvaluation.averagerootMeanSquaredError()", e.averagerootMeanSquaredError(),
-                m.display("rmse"), m.value("rmse"), RMSE_AVERAGE);
+                m.display("rmse"), m.value("rmse"), Dl4jRules.RMSE_AVERAGE);
         rows.add("RegressionEvaluation.averageRSquared()", e.averageRSquared(), m.display("r2"), m.value("r2"),
                 R2_UNIFORM);
         rows.add("RegressionEvaluation.averageRSquared()", e.averageRSquared(), m.display("r2_64"),
@@ -113,7 +99,7 @@ final class RegressionComparison {
         rows.add("RegressionEvaluation.averageRSquared()", e.averageRSquared(), m.display("r2_variance"),
                 m.value("r2_variance"), R2_VARIANCE);
         rows.add("RegressionEvaluation.averagePearsonCorrelation()", e.averagePearsonCorrelation(),
-                m.display("pearson_rows"), m.value("pearson_rows"), PEARSON_ONE_BATCH);
+                m.display("pearson_rows"), m.value("pearson_rows"), Dl4jRules.PEARSON_ONE_BATCH);
         rows.add("RegressionEvaluation.averagePearsonCorrelation()", e.averagePearsonCorrelation(),
                 m.display("pearson"), m.value("pearson"), PEARSON_AXIS);
         rows.add("MultiLayerNetwork.score(test) (MSE, no regularisation)", regression.score(), m.display("mse"),

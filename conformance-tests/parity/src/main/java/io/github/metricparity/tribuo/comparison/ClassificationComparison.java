@@ -1,5 +1,6 @@
 package io.github.metricparity.tribuo.comparison;
 
+import io.github.metricparity.tribuo.parity.TribuoRules;
 import io.github.metricparity.comparison.ComparisonRow;
 import io.github.metricparity.comparison.ComparisonRows;
 import io.github.metricparity.comparison.ComparisonRule;
@@ -38,13 +39,6 @@ final class ClassificationComparison {
 
     // ---------------------------------------------------------------- rules
 
-    private static final ComparisonRule ARGMAX = ComparisonRule.differs("tie-breaking",
-            "Tribuo scores the label the model predicted (Prediction.getOutput()); Keras takes argmax of y_pred, "
-                    + "which breaks ties to the lowest class id, so predictions whose top probabilities tie can "
-                    + "count differently.",
-            "Both count a prediction right when its top-scoring class is the true one: LinearSGDModel predicts the "
-                    + "first label with the highest probability in output-id order, Keras argmax the lowest class "
-                    + "id among equal maxima, which is the same output id.");
     private static final ComparisonRule THRESHOLD_CLASS = ComparisonRule.differs("threshold vs argmax",
             "Tribuo counts class k as predicted when the model's label (the argmax) is k; Keras Precision/Recall("
                     + "class_id=k) counts it when y_pred[k] > 0.5 (strict), so an argmax prediction of k with "
@@ -55,27 +49,10 @@ final class ClassificationComparison {
                     + "and recall both equal accuracy); Keras Precision()/Recall() without class_id pool every cell "
                     + "of the one-hot layout with y_pred > 0.5, so an example whose top probability is <= 0.5 has no "
                     + "predicted positive at all.");
-    private static final ComparisonRule F1_ARGMAX = ComparisonRule.same(
-            "F1Score with threshold=None marks each row's highest score as predicted (argmax; a tie would mark "
-                    + "several), and both compute "
-                    + "2PR/(P+R) from the same counts (Keras adds 1e-7 to the denominators, far below the "
-                    + "tolerance); a class with no true positive scores 0 in both.");
     private static final ComparisonRule F1_THRESHOLD = ComparisonRule.differs("threshold vs argmax",
             "F1Score(threshold=0.5) marks a class predicted when its probability is > 0.5 (strict) instead of the "
                     + "row's argmax: rows whose top probability is <= 0.5 predict no class, which lowers recall.");
-    private static final ComparisonRule MACRO_F1 = ComparisonRule.same(
-            "Both average the per-class F1 uniformly over every class of the model (Tribuo over its output domain, "
-                    + "Keras over y_pred's columns); a class never present and never predicted is 0/0, counted as 0 "
-                    + "by both (Keras divides with epsilons, Tribuo returns 0), and still enters the mean.");
-    private static final ComparisonRule MACRO_TOP1 = ComparisonRule.same(
-            "Keras has no macro-averaged precision or recall class; the uniform mean over the classes of "
-                    + "Precision/Recall(top_k=1, class_id=k) is Tribuo's macro average: top_k=1 keeps the argmax "
-                    + "and divide_no_nan gives 0 for a class never predicted (or never present), as Tribuo does.");
-    private static final ComparisonRule BUCKETED_AUC = ComparisonRule.differs("exact vs bucketed AUC",
-            "Tribuo's AUCROC is exact (every distinct score is a threshold of the ROC curve); Keras AUC counts the "
-                    + "scores above 200 evenly spaced thresholds and sums trapezoids between them, so scores in one "
-                    + "bucket merge into one ROC point.");
-    private static final ComparisonRule BUCKETED_AUC_VOTES = ComparisonRule.differs("exact vs bucketed AUC", BUCKETED_AUC.explanation(),
+    private static final ComparisonRule BUCKETED_AUC_VOTES = ComparisonRule.differs("exact vs bucketed AUC", TribuoRules.BUCKETED_AUC.explanation(),
             "Exact and bucketed AUC agree here: the vote fractions 0, 1/4, ..., 1 each fall in a different bucket "
                     + "of Keras's 200 thresholds, so the bucketed ROC curve has exactly the exact curve's points.");
     private static final ComparisonRule WEIGHTS = ComparisonRule.differs("example weights",
@@ -85,7 +62,7 @@ final class ClassificationComparison {
     private static final ComparisonRule WEIGHTS_OFF = ComparisonRule.same(
             "With sample_weight omitted (KerasLabelEvaluator(..., useExampleWeights=false)) Keras counts every "
                     + "example once too, as Tribuo's LabelEvaluator does.");
-    private static final ComparisonRule TIES = ComparisonRule.differs("tie-breaking", ARGMAX.explanation(),
+    private static final ComparisonRule TIES = ComparisonRule.differs("tie-breaking", TribuoRules.ARGMAX.explanation(),
             "Tied votes are broken the same way: VotingCombiner predicts the first label with the most votes in "
                     + "output-id order and Keras argmax takes the lowest class id, which is the same output id.");
     private static final ComparisonRule MEAN_OF_DAYS = ComparisonRule.differs("merge",
@@ -185,8 +162,8 @@ final class ClassificationComparison {
         ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Logistic regression (Tribuo LinearSGD, log loss) on four "
                 + "Gaussian blobs, %d test predictions with probabilities; class ids %s", predictions.size(),
                 ids()), out);
-        rows.add("LabelEvaluation.accuracy()", tribuo.accuracy(), m.display("sca"), m.value("sca"), ARGMAX);
-        rows.add("LabelEvaluation.accuracy()", tribuo.accuracy(), m.display("ca"), m.value("ca"), ARGMAX);
+        rows.add("LabelEvaluation.accuracy()", tribuo.accuracy(), m.display("sca"), m.value("sca"), TribuoRules.ARGMAX);
+        rows.add("LabelEvaluation.accuracy()", tribuo.accuracy(), m.display("ca"), m.value("ca"), TribuoRules.ARGMAX);
         for (int k = 0; k < c; k++) {
             Label l = labels.get(k);
             rows.add("LabelEvaluation.precision(" + l.getLabel() + ")", tribuo.precision(l),
@@ -194,31 +171,31 @@ final class ClassificationComparison {
             rows.add("LabelEvaluation.recall(" + l.getLabel() + ")", tribuo.recall(l),
                     m.display("recall_" + k), m.value("recall_" + k), THRESHOLD_CLASS);
             rows.add("LabelEvaluation.f1(" + l.getLabel() + ")", tribuo.f1(l),
-                    m.display("f1_none") + "[" + k + "]", m.element("f1_none", k), F1_ARGMAX);
+                    m.display("f1_none") + "[" + k + "]", m.element("f1_none", k), TribuoRules.F1_ARGMAX);
         }
         rows.add("LabelEvaluation.microAveragedPrecision()", tribuo.microAveragedPrecision(),
                 m.display("precision"), m.value("precision"), THRESHOLD_POOLED);
         rows.add("LabelEvaluation.microAveragedRecall()", tribuo.microAveragedRecall(),
                 m.display("recall"), m.value("recall"), THRESHOLD_POOLED);
         rows.add("LabelEvaluation.microAveragedF1()", tribuo.microAveragedF1(),
-                m.display("f1_micro"), m.value("f1_micro"), F1_ARGMAX);
+                m.display("f1_micro"), m.value("f1_micro"), TribuoRules.F1_ARGMAX);
         rows.add("LabelEvaluation.macroAveragedPrecision()", tribuo.macroAveragedPrecision(),
-                "mean over k of Precision(top_k=1, class_id=k)", m.mean("precision_top1_", c), MACRO_TOP1);
+                "mean over k of Precision(top_k=1, class_id=k)", m.mean("precision_top1_", c), TribuoRules.MACRO_TOP1);
         rows.add("LabelEvaluation.macroAveragedRecall()", tribuo.macroAveragedRecall(),
-                "mean over k of Recall(top_k=1, class_id=k)", m.mean("recall_top1_", c), MACRO_TOP1);
+                "mean over k of Recall(top_k=1, class_id=k)", m.mean("recall_top1_", c), TribuoRules.MACRO_TOP1);
         rows.add("LabelEvaluation.macroAveragedF1()", tribuo.macroAveragedF1(),
-                m.display("f1_macro"), m.value("f1_macro"), MACRO_F1);
+                m.display("f1_macro"), m.value("f1_macro"), TribuoRules.MACRO_F1);
         rows.add("LabelEvaluation.macroAveragedF1()", tribuo.macroAveragedF1(),
                 m.display("f1_macro_05"), m.value("f1_macro_05"), F1_THRESHOLD);
         for (int k = 0; k < c; k++) {
             rows.add("LabelEvaluation.AUCROC(" + labels.get(k).getLabel() + ")", tribuo.AUCROC(labels.get(k)),
-                    m.display("auc_" + k), m.value("auc_" + k), BUCKETED_AUC);
+                    m.display("auc_" + k), m.value("auc_" + k), TribuoRules.BUCKETED_AUC);
         }
         rows.add("LabelEvaluation.averageAUCROC(false)", tribuo.averageAUCROC(false), m.display("auc"),
-                m.value("auc"), BUCKETED_AUC);
+                m.value("auc"), TribuoRules.BUCKETED_AUC);
         rows.add("LabelEvaluation.averageAUCROC(true)", tribuo.averageAUCROC(true),
                 aucWeighted.display() + " (label_weights = class supports)", m.value("auc_weighted"),
-                BUCKETED_AUC);
+                TribuoRules.BUCKETED_AUC);
     }
 
     // ---------------------------------------------------------------- example weights

@@ -1,5 +1,6 @@
 package io.github.metricparity.tribuo.comparison;
 
+import io.github.metricparity.tribuo.parity.TribuoRules;
 import io.github.metricparity.comparison.ComparisonRow;
 import io.github.metricparity.comparison.ComparisonRows;
 import io.github.metricparity.comparison.ComparisonRule;
@@ -33,27 +34,10 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
 
 /**
  * Tribuo's {@link RegressionEvaluation} against Keras on a two-output linear model (outputs on very different
- * scales): MAE, RMSE and R2 per dimension and averaged, R2 of a constant target, example weights, and the test stream
+ * scales): MAE, RMSE and TribuoRules.R2 per dimension and averaged, TribuoRules.R2 of a constant target, example weights, and the test stream
  * evaluated day by day (sharded evaluation).
  */
 final class RegressionComparison {
-    private static final ComparisonRule POOLED_MAE = ComparisonRule.same(
-            "Keras MeanAbsoluteError averages |y - ŷ| over each example's outputs, then over examples; with both "
-                    + "outputs present in every example this is Tribuo's uniform mean of the per-dimension MAEs.");
-    private static final ComparisonRule ONE_COLUMN = ComparisonRule.same(
-            "On one output column (y_true and y_pred of shape (N, 1)) Keras MeanAbsoluteError and "
-                    + "RootMeanSquaredError are Tribuo's per-dimension mae and rmse: the mean absolute error and the "
-                    + "square root of the mean squared error over the examples.");
-    private static final ComparisonRule POOLED_RMSE = ComparisonRule.differs("pooled vs per-dimension",
-            "Tribuo's averageRMSE is the mean over dimensions of each dimension's RMSE; Keras RootMeanSquaredError "
-                    + "is the square root of the squared error pooled over every value, sqrt(mean over d of MSE_d), "
-                    + "which is larger unless the dimensions' errors are equal and is dominated by the larger-scale "
-                    + "output.");
-    private static final ComparisonRule R2 = ComparisonRule.same(
-            "Both compute 1 - SSres/SStot for each output column (Keras from accumulated sums, in float32).");
-    private static final ComparisonRule R2_UNIFORM = ComparisonRule.same(
-            "Tribuo's averageR2 is the uniform mean of the per-dimension R2, as R2Score's default "
-                    + "class_aggregation=uniform_average.");
     private static final ComparisonRule R2_VARIANCE = ComparisonRule.differs("averaging",
             "R2Score(class_aggregation=variance_weighted_average) weighs each output's R2 by its total sum of "
                     + "squares, so the larger-scale output dominates; Tribuo's averageR2 weighs the outputs equally, "
@@ -143,20 +127,20 @@ final class RegressionComparison {
             rmse.update(yTrue, yPred);
             String onColumn = " on column " + k + " (" + name(k) + ")";
             rows.add("RegressionEvaluation.mae(" + name(k) + ")", tribuo.mae(dims.get(k)),
-                    m.display("mae") + onColumn, mae.resultValue(), ONE_COLUMN);
+                    m.display("mae") + onColumn, mae.resultValue(), TribuoRules.ONE_COLUMN);
             rows.add("RegressionEvaluation.rmse(" + name(k) + ")", tribuo.rmse(dims.get(k)),
-                    m.display("rmse") + onColumn, rmse.resultValue(), ONE_COLUMN);
+                    m.display("rmse") + onColumn, rmse.resultValue(), TribuoRules.ONE_COLUMN);
         }
         rows.add("RegressionEvaluation.averageMAE()", tribuo.averageMAE(), m.display("mae"), m.value("mae"),
-                POOLED_MAE);
+                TribuoRules.POOLED_MAE);
         rows.add("RegressionEvaluation.averageRMSE()", tribuo.averageRMSE(), m.display("rmse"), m.value("rmse"),
-                POOLED_RMSE);
+                TribuoRules.POOLED_RMSE);
         for (int k = 0; k < dims.size(); k++) {
             rows.add("RegressionEvaluation.r2(" + name(k) + ")", tribuo.r2(dims.get(k)),
-                    m.display("r2_none") + "[" + k + "]", m.element("r2_none", k), R2);
+                    m.display("r2_none") + "[" + k + "]", m.element("r2_none", k), TribuoRules.R2);
         }
         rows.add("RegressionEvaluation.averageR2()", tribuo.averageR2(), m.display("r2"), m.value("r2"),
-                R2_UNIFORM);
+                TribuoRules.R2_UNIFORM);
         rows.add("RegressionEvaluation.averageR2()", tribuo.averageR2(), m.display("r2_variance"),
                 m.value("r2_variance"), R2_VARIANCE);
     }
