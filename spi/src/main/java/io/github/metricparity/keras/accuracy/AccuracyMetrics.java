@@ -128,10 +128,9 @@ public final class AccuracyMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            DType dt = INPUT;
-            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(KerasShapes.rounded(yTrue, INPUT), yPred, true);
+            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(yTrue, yPred, true);
             return SampleValues.of(KerasShapes.zipWith(tp[0], tp[1],
-                    (t, p) -> match(t == (dt.round(p) > threshold ? 1.0 : 0.0)), "y_true and y_pred"));
+                    (t, p) -> match(FusedAccuracy.binaryMatch((float) t, (float) p, threshold)), "y_true and y_pred"));
         }
     }
 
@@ -148,14 +147,14 @@ public final class AccuracyMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, INPUT));
+            Tensor trueIds = KerasShapes.argmaxLast(yTrue);
             int[] originalShape = trueIds.shape();
             boolean reshape = false;
             if (trueIds.rank() == yPred.rank()) {
                 trueIds = KerasShapes.squeezeLast(trueIds);
                 reshape = true;
             }
-            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, INPUT));
+            Tensor predIds = KerasShapes.argmaxLast(yPred);
             Tensor matches = KerasShapes.zipWith(trueIds, predIds, (t, p) -> match(t == p), "y_true and y_pred");
             return SampleValues.of(reshape ? matches.reshape(originalShape) : matches);
         }
@@ -184,7 +183,7 @@ public final class AccuracyMetrics {
                 reshape = true;
             }
             requireClassIds(labels, yPred.dim(-1));
-            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, INPUT));
+            Tensor predIds = KerasShapes.argmaxLast(yPred);
             Tensor matches = KerasShapes.zipWith(labels, predIds, (t, p) -> match(t == p), "y_true and y_pred");
             if (reshape) {
                 // ops.reshape(matches, y_true_org_shape) raises when y_true was broadcast against more rows
@@ -214,7 +213,7 @@ public final class AccuracyMetrics {
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             Inputs.requireRankAtLeast("y_pred", yPred, 2);
-            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, INPUT));
+            Tensor trueIds = KerasShapes.argmaxLast(yTrue);
             return SampleValues.of(inTopK(trueIds, KerasShapes.rounded(yPred, INPUT), k));
         }
     }

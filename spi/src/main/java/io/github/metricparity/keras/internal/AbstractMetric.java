@@ -33,8 +33,6 @@ public abstract class AbstractMetric implements Metric {
     private final List<StateVariable> variables = new ArrayList<>();
     private final ProbabilityDiagnostics diagnostics;
     private final LabelDiagnostics labels;
-    // updates that took the fused path (tests check that their batches did)
-    long fusedUpdates;
     private long stateValues;
 
     protected AbstractMetric(MetricConfig config) {
@@ -88,8 +86,8 @@ public abstract class AbstractMetric implements Metric {
         return v;
     }
 
-    /** The parsed config. */
-    protected final MetricConfig cfg() {
+    /** The parsed config, typed (the Keras {@code get_config()} map is {@link #config()}). */
+    protected final MetricConfig parsedConfig() {
         return config;
     }
 
@@ -115,16 +113,23 @@ public abstract class AbstractMetric implements Metric {
 
     @Override
     public void update(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-        Fused.Check check = diagnostics.fusedCheck();
+        Fused.Check check = fusedCheck();
         if (check != null && yTrue != null && yPred != null && fusedUpdate(yTrue, yPred, sampleWeight, check)) {
-            fusedUpdates++;
             return;
         }
         updateGeneric(yTrue, yPred, sampleWeight);
     }
 
-    /** The update without the fused shortcut (package-private: tests compare fused updates with it). */
-    final void updateGeneric(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+    /**
+     * What a {@link #fusedUpdate} must verify about {@code y_pred} for the diagnostics to have nothing to say, or
+     * null while every batch must take the generic path (see {@link ProbabilityDiagnostics#fusedCheck}).
+     */
+    final Fused.Check fusedCheck() {
+        return diagnostics.fusedCheck();
+    }
+
+    /** The update without the fused shortcut: checks, diagnostics, then {@link #updateState} as a transaction. */
+    private void updateGeneric(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
         Inputs.requireFinite(this, "y_true", yTrue);
         double[] range = Inputs.finiteRange(this, "y_pred", yPred);
         if (sampleWeight != null) {

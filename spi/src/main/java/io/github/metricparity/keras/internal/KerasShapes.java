@@ -3,6 +3,7 @@ package io.github.metricparity.keras.internal;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.internal.TensorBuffers;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 
@@ -204,21 +205,64 @@ public final class KerasShapes {
         return Tensor.of(out, shape);
     }
 
-    /** Index of the largest of {@code n} values starting at flat index {@code from}; ties go to the first. */
-    public static int argmax(Tensor t, int from, int n) {
-        int best = 0;
-        double bestValue = t.get(from);
-        for (int j = 1; j < n; j++) {
-            double v = t.get(from + j);
-            if (v > bestValue) {
-                bestValue = v;
-                best = j;
-            }
-        }
-        return best;
+    /**
+     * The argmax of the {@code n} values from flat index {@code from}, read as float32 as Keras's functions see
+     * their inputs: ties go to the first index, -0.0 equals 0.0. The one kernel of the accuracy family, generic
+     * and fused paths alike.
+     *
+     * @param finiteOnly return -1 when a value is not finite as float32 (a fused update then declines); otherwise
+     *                   an infinity (a float64 metric's double beyond float32's range) is compared as such
+     */
+    public static int argmaxFloat32(Tensor t, int from, int n, boolean finiteOnly) {
+        float[] f = TensorBuffers.floats(t);
+        int at = TensorBuffers.offset(t) + from;
+        return f != null ? argmax(f, at, n, finiteOnly) : argmax(TensorBuffers.doubles(t), at, n, finiteOnly);
     }
 
-    /** {@code argmax} over the last axis: a tensor with the last axis removed, holding indices. */
+    /** {@link #argmaxFloat32} of {@code n} float32 values from {@code f[from]}. */
+    public static int argmax(float[] f, int from, int n, boolean finiteOnly) {
+        int fast = Fused.argmaxNonNegative(f, from, n);
+        if (fast >= 0) {
+            return fast;
+        }
+        float best = f[from];
+        int flags = Fused.nonFinite(best);
+        int arg = 0;
+        for (int j = 1; j < n; j++) {
+            float v = f[from + j];
+            flags |= Fused.nonFinite(v);
+            if (v > best) {
+                best = v;
+                arg = j;
+            }
+        }
+        return finiteOnly && flags < 0 ? -1 : arg;
+    }
+
+    /** {@link #argmaxFloat32} of {@code n} double values from {@code d[from]}, read as float32. */
+    public static int argmax(double[] d, int from, int n, boolean finiteOnly) {
+        int fast = Fused.argmaxNonNegative(d, from, n);
+        if (fast >= 0) {
+            return fast;
+        }
+        float best = (float) d[from];
+        long flags = Fused.nonFinite(d[from]);
+        int arg = 0;
+        for (int j = 1; j < n; j++) {
+            float v = (float) d[from + j];
+            flags |= Fused.nonFinite(d[from + j]);
+            if (v > best) {
+                best = v;
+                arg = j;
+            }
+        }
+        return finiteOnly && flags < 0 ? -1 : arg;
+    }
+
+    /**
+     * {@code argmax} over the last axis of values read as float32 ({@link #argmaxFloat32}): a tensor with the last
+     * axis removed, holding indices.
+     */
     public static Tensor argmaxLast(Tensor t) {
         if (t.rank() == 0) {
             throw new InvalidInputException("argmax over the last axis needs rank >= 1, got shape ()");
@@ -230,7 +274,7 @@ public final class KerasShapes {
         int rows = t.size() / n;
         double[] out = new double[rows];
         for (int r = 0; r < rows; r++) {
-            out[r] = argmax(t, r * n, n);
+            out[r] = argmaxFloat32(t, r * n, n, false);
         }
         return Tensor.of(out, dropLast(t.shape()));
     }

@@ -66,7 +66,7 @@ final class LabelDiagnostics {
         if (warned) {
             return;
         }
-        String name = metric.name().equals(metric.cfg().definition().defaultName()) ? null : metric.name();
+        String name = metric.name().equals(metric.parsedConfig().definition().defaultName()) ? null : metric.name();
         // in strict mode this throws inside the update's transaction, which rolls the update back
         Diagnostics.warn(new Diagnostic(metric.className(), name, "y_true", mismatch
                 + "; Keras computes it anyway, which is rarely what was meant", fix(yTrue, yPred)));

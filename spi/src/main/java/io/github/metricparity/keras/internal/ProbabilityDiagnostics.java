@@ -117,7 +117,7 @@ final class ProbabilityDiagnostics {
 
     private void warn(AbstractMetric metric, String problem) {
         // in strict mode Diagnostics.warn throws before we mark the instance as warned, so every bad batch is refused
-        String name = metric.name().equals(metric.cfg().definition().defaultName()) ? null : metric.name();
+        String name = metric.name().equals(metric.parsedConfig().definition().defaultName()) ? null : metric.name();
         Diagnostics.warn(new Diagnostic(metric.className(), name, "y_pred", problem, fix));
         warned = true;
     }

@@ -12,7 +12,6 @@ import io.github.metricparity.keras.ReferenceProvider;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricRegistry;
-import io.github.metricparity.spi.UnknownMetricException;
 import io.github.metricparity.tribuo.KerasEvaluator;
 import io.github.metricparity.tribuo.KerasLabelEvaluator;
 import io.github.metricparity.tribuo.KerasMetricSpec;
@@ -74,15 +73,13 @@ public final class TribuoConformanceDriver implements ConformanceDriver {
 
     @Override
     public Metric open(String metric, Map<String, ?> config) {
-        Metric prototype;
-        try {
-            prototype = metrics.create(metric, config);
-        } catch (UnknownMetricException e) {
-            // a metric the reference has but Tribuo cannot feed (Mean, Sum) is a skip, an unknown one an error
-            reference.resolve(metric);
-            throw new NotExpressibleException("tribuo: " + e.getMessage());
+        // an unknown identifier is an error; a class the Tribuo provider does not offer (Mean, Sum: no labels) a skip
+        String cls = reference.resolve(metric).className();
+        if (metrics.metrics().stream().noneMatch(info -> info.className().equals(cls))) {
+            throw new NotExpressibleException("tribuo: " + cls + " is updated with bare values "
+                    + "(update_state(values, sample_weight)), not (y_true, y_pred): no Tribuo evaluation feeds it");
         }
-        return open(prototype, config);
+        return open(metrics.create(metric, config), config);
     }
 
     private Metric open(Metric prototype, Map<String, ?> config) {
