@@ -7,9 +7,12 @@
  * {@code io.github.metricparity.spi.internal}) are not exported, so they can change without breaking users; the
  * exported API is listed in {@code spi/src/test/resources/exported-api.txt} and checked by {@code ExportedApiTest}.
  */
+@SuppressWarnings("module") // the kit is not part of this build's module graph
 module io.github.metricparity.spi {
     exports io.github.metricparity.spi;
     exports io.github.metricparity.keras;
+    // the JSON codec of checkpoints also reads golden files in the conformance kit; not API
+    exports io.github.metricparity.spi.internal.json to io.github.metricparity.conformance.kit;
 
     uses io.github.metricparity.spi.MetricProvider;
     uses io.github.metricparity.spi.DiagnosticSink;

@@ -1,5 +1,6 @@
 package io.github.metricparity.spi;
 
+import io.github.metricparity.spi.internal.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;

@@ -49,6 +49,12 @@ class GoldenReaderTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheJsonIsSkipped() {
+        List<GoldenCase> cases = read("\uFEFF" + file("{\"id\": \"a\", \"metric\": \"Mean\", \"steps\": []}"));
+        assertEquals("a", cases.get(0).id());
+    }
+
+    @Test
     void configErrorCasesNeedNoSteps() {
         GoldenCase c = read(file("{\"id\": \"auc.bad\", \"metric\": \"AUC\", \"config\": {\"num_thresholds\": 1},"
                 + " \"expect_error\": \"config\"}")).get(0);

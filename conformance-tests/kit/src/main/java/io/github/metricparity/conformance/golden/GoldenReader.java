@@ -1,36 +1,31 @@
 package io.github.metricparity.conformance.golden;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.metricparity.spi.Tensor;
+import io.github.metricparity.spi.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads golden files in the format of {@code golden-format.md} (format 1). Every documented field is accepted,
+ * Reads golden files in the format of {@code docs/golden-format.md} (format 1). Every documented field is accepted,
  * unknown fields are ignored, and a malformed file is refused with a {@link GoldenFormatException} naming the file,
  * the case id and the field. Numbers may be JSON numbers, the tokens {@code NaN}/{@code Infinity}, or those words
  * as strings; booleans in arrays are read as 1/0.
+ *
+ * <p>JSON is parsed with the spi's strict codec (the kit depends on the spi and the JUnit API only): objects are
+ * {@code Map}s, arrays {@code List}s, numbers {@code Number}s.
  */
 public final class GoldenReader {
     /** The format versions this reader understands. */
     public static final int FORMAT = 1;
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
 
     private GoldenReader() {
     }
@@ -46,41 +41,39 @@ public final class GoldenReader {
 
     /** Reads a golden file from a stream; {@code name} is used in messages. */
     public static List<GoldenCase> read(InputStream in, String name) {
-        JsonNode root;
+        Object root;
         try {
-            root = JSON.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new GoldenFormatException(name + ": not valid JSON: " + e.getOriginalMessage()
-                    + location(e), e);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // a byte order mark some editors write is not JSON; skip it as JSON readers commonly do
+            root = Json.parse(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (Json.SyntaxException e) {
+            throw new GoldenFormatException(name + ": not valid JSON: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new GoldenFormatException(name + ": cannot read: " + e.getMessage(), e);
         }
         return parse(root, name);
     }
 
-    private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
-    }
-
-    /** Parses an already read JSON tree. */
-    public static List<GoldenCase> parse(JsonNode root, String name) {
-        if (root == null || !root.isObject()) {
+    /** Parses an already read JSON tree (maps, lists, numbers, strings, booleans, nulls). */
+    public static List<GoldenCase> parse(Object root, String name) {
+        Map<?, ?> file = root instanceof Map ? (Map<?, ?>) root : null;
+        if (file == null) {
             throw new GoldenFormatException(name + ": the file must be a JSON object with 'format' and 'cases'");
         }
-        JsonNode format = root.get("format");
-        if (format == null || !format.isIntegralNumber() || format.asInt() != FORMAT) {
+        Object format = file.get("format");
+        if (!isIntegral(format) || ((Number) format).doubleValue() != FORMAT) {
             throw new GoldenFormatException(name + ": field 'format' must be " + FORMAT + ", got " + format);
         }
-        JsonNode cases = root.get("cases");
-        if (cases == null || !cases.isArray()) {
+        Object cases = file.get("cases");
+        if (!(cases instanceof List)) {
             throw new GoldenFormatException(name + ": field 'cases' must be an array");
         }
-        String fileSource = text(root.get("source"));
+        String fileSource = text(file.get("source"));
         List<GoldenCase> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < cases.size(); i++) {
-            GoldenCase c = parseCase(cases.get(i), i, name, fileSource);
+        List<?> list = (List<?>) cases;
+        for (int i = 0; i < list.size(); i++) {
+            GoldenCase c = parseCase(list.get(i), i, name, fileSource);
             if (!ids.add(c.id())) {
                 throw new GoldenFormatException(name + ": case '" + c.id() + "': duplicate id");
             }
@@ -89,73 +82,76 @@ public final class GoldenReader {
         return out;
     }
 
-    private static GoldenCase parseCase(JsonNode node, int index, String file, String fileSource) {
-        if (node == null || !node.isObject()) {
+    private static GoldenCase parseCase(Object value, int index, String file, String fileSource) {
+        if (!(value instanceof Map)) {
             throw new GoldenFormatException(file + ": cases[" + index + "] must be an object");
         }
-        JsonNode idNode = node.get("id");
-        if (idNode == null || !idNode.isTextual() || idNode.asText().isEmpty()) {
+        Map<?, ?> node = (Map<?, ?>) value;
+        String id = nonEmptyText(node.get("id"));
+        if (id == null) {
             throw new GoldenFormatException(file + ": cases[" + index + "]: field 'id' must be a non-empty string");
         }
-        String id = idNode.asText();
         String where = file + ": case '" + id + "'";
-        JsonNode metricNode = node.get("metric");
-        if (metricNode == null || !metricNode.isTextual() || metricNode.asText().isEmpty()) {
+        String metric = nonEmptyText(node.get("metric"));
+        if (metric == null) {
             throw new GoldenFormatException(where + ": field 'metric' must be a non-empty string");
         }
         Map<String, Object> config = Map.of();
-        JsonNode configNode = node.get("config");
-        if (configNode != null && !configNode.isNull()) {
-            if (!configNode.isObject()) {
+        Object configNode = node.get("config");
+        if (configNode != null) {
+            if (!(configNode instanceof Map)) {
                 throw new GoldenFormatException(where + ": field 'config' must be an object");
             }
-            config = toJava(configNode);
+            config = toJava((Map<?, ?>) configNode);
         }
         boolean configError = false;
-        JsonNode expectError = node.get("expect_error");
-        if (expectError != null && !expectError.isNull()) {
-            if (!expectError.isTextual() || !expectError.asText().equals("config")) {
-                throw new GoldenFormatException(where + ": field 'expect_error' must be \"config\", got " + expectError);
+        Object expectError = node.get("expect_error");
+        if (expectError != null) {
+            if (!"config".equals(expectError)) {
+                throw new GoldenFormatException(where + ": field 'expect_error' must be \"config\", got "
+                        + show(expectError));
             }
             configError = true;
         }
         List<GoldenStep> steps = new ArrayList<>();
-        JsonNode stepsNode = node.get("steps");
-        if (stepsNode == null || stepsNode.isNull()) {
+        Object stepsNode = node.get("steps");
+        if (stepsNode == null) {
             if (!configError) {
                 throw new GoldenFormatException(where + ": field 'steps' is missing");
             }
         } else {
-            if (!stepsNode.isArray()) {
+            if (!(stepsNode instanceof List)) {
                 throw new GoldenFormatException(where + ": field 'steps' must be an array");
             }
-            for (int s = 0; s < stepsNode.size(); s++) {
-                steps.add(parseStep(stepsNode.get(s), where + ": steps[" + s + "]"));
+            List<?> list = (List<?>) stepsNode;
+            for (int s = 0; s < list.size(); s++) {
+                steps.add(parseStep(list.get(s), where + ": steps[" + s + "]"));
             }
         }
         Tolerance tolerance = parseTolerance(node.get("tolerance"), where);
         String source = text(node.get("source"));
-        return new GoldenCase(id, metricNode.asText(), config, steps, tolerance, text(node.get("origin")),
+        return new GoldenCase(id, metric, config, steps, tolerance, text(node.get("origin")),
                 source != null ? source : fileSource, configError, file);
     }
 
-    private static GoldenStep parseStep(JsonNode node, String where) {
-        if (node == null || !node.isObject()) {
+    private static GoldenStep parseStep(Object value, String where) {
+        if (!(value instanceof Map)) {
             throw new GoldenFormatException(where + " must be an object");
         }
-        JsonNode opNode = node.get("op");
-        if (opNode == null || !opNode.isTextual()) {
+        Map<?, ?> node = (Map<?, ?>) value;
+        Object op = node.get("op");
+        if (!(op instanceof String)) {
             throw new GoldenFormatException(where + ": field 'op' must be \"update\", \"result\" or \"reset\"");
         }
         boolean expectError = false;
-        JsonNode err = node.get("expect_error");
-        if (err != null && !err.isNull()) {
-            if (!err.isBoolean()) {
-                throw new GoldenFormatException(where + ": field 'expect_error' must be a boolean, got " + err);
+        Object err = node.get("expect_error");
+        if (err != null) {
+            if (!(err instanceof Boolean)) {
+                throw new GoldenFormatException(where + ": field 'expect_error' must be a boolean, got " + show(err));
             }
-            expectError = err.asBoolean();
+            expectError = (Boolean) err;
         }
-        switch (opNode.asText()) {
+        switch ((String) op) {
             case "update": {
                 Tensor values = optionalTensor(node, "values", where);
                 Tensor weight = optionalTensor(node, "sample_weight", where);
@@ -177,32 +173,34 @@ public final class GoldenReader {
                 return new GoldenStep(GoldenStep.Op.RESET, null, null, null, null, null, false);
             default:
                 throw new GoldenFormatException(where + ": field 'op' must be \"update\", \"result\" or \"reset\", got \""
-                        + opNode.asText() + "\"");
+                        + op + "\"");
         }
     }
 
-    private static Tolerance parseTolerance(JsonNode node, String where) {
-        if (node == null || node.isNull()) {
+    private static Tolerance parseTolerance(Object value, String where) {
+        if (value == null) {
             return Tolerance.DEFAULT;
         }
-        if (!node.isObject()) {
+        if (!(value instanceof Map)) {
             throw new GoldenFormatException(where + ": field 'tolerance' must be an object with 'atol' and 'rtol'");
         }
+        Map<?, ?> node = (Map<?, ?>) value;
         return new Tolerance(toleranceField(node, "atol", where), toleranceField(node, "rtol", where));
     }
 
-    private static double toleranceField(JsonNode node, String key, String where) {
-        JsonNode v = node.get(key);
-        if (v == null || v.isNull()) {
+    private static double toleranceField(Map<?, ?> node, String key, String where) {
+        Object v = node.get(key);
+        if (v == null) {
             return key.equals("atol") ? Tolerance.DEFAULT.atol() : Tolerance.DEFAULT.rtol();
         }
-        if (!v.isNumber() || v.asDouble() < 0) {
-            throw new GoldenFormatException(where + ": field 'tolerance." + key + "' must be a number >= 0, got " + v);
+        if (!(v instanceof Number) || ((Number) v).doubleValue() < 0) {
+            throw new GoldenFormatException(where + ": field 'tolerance." + key + "' must be a number >= 0, got "
+                    + show(v));
         }
-        return v.asDouble();
+        return ((Number) v).doubleValue();
     }
 
-    private static Tensor requiredTensor(JsonNode step, String field, String where) {
+    private static Tensor requiredTensor(Map<?, ?> step, String field, String where) {
         Tensor t = optionalTensor(step, field, where);
         if (t == null) {
             throw new GoldenFormatException(where + ": field '" + field + "' is missing");
@@ -210,24 +208,30 @@ public final class GoldenReader {
         return t;
     }
 
-    private static Tensor optionalTensor(JsonNode step, String field, String where) {
-        JsonNode v = step.get(field);
-        if (v == null || v.isNull()) {
+    private static Tensor optionalTensor(Map<?, ?> step, String field, String where) {
+        Object v = step.get(field);
+        if (v == null) {
             return null;
         }
         return tensor(v, where + ": field '" + field + "'");
     }
 
-    /** A nested JSON array (or scalar) as a tensor whose shape is the nesting; ragged arrays are refused. */
-    public static Tensor tensor(JsonNode node, String where) {
+    /**
+     * A nested JSON array (or scalar) as a tensor whose shape is the nesting; ragged arrays are refused.
+     *
+     * @param node  a {@code List} of lists ... of values, or one value (a number, boolean, or "NaN"-like string)
+     * @param where how messages name the value
+     */
+    public static Tensor tensor(Object node, String where) {
         List<Integer> shape = new ArrayList<>();
-        JsonNode probe = node;
-        while (probe.isArray()) {
-            shape.add(probe.size());
-            if (probe.size() == 0) {
+        Object probe = node;
+        while (probe instanceof List) {
+            List<?> list = (List<?>) probe;
+            shape.add(list.size());
+            if (list.isEmpty()) {
                 break;
             }
-            probe = probe.get(0);
+            probe = list.get(0);
         }
         int[] dims = shape.stream().mapToInt(Integer::intValue).toArray();
         // the shape comes from the first element at each depth only: check it against the data before allocating,
@@ -248,41 +252,41 @@ public final class GoldenReader {
     }
 
     /** Number of values at depth {@code rank} of a nested array (anything else counts as one value). */
-    private static long countLeaves(JsonNode node, int depth, int rank) {
-        if (depth == rank || !node.isArray()) {
+    private static long countLeaves(Object node, int depth, int rank) {
+        if (depth == rank || !(node instanceof List)) {
             return 1;
         }
         long n = 0;
-        for (JsonNode child : node) {
+        for (Object child : (List<?>) node) {
             n += countLeaves(child, depth + 1, rank);
         }
         return n;
     }
 
-    private static void fill(JsonNode node, int depth, int[] dims, double[] data, int[] cursor, String where) {
+    private static void fill(Object node, int depth, int[] dims, double[] data, int[] cursor, String where) {
         if (depth == dims.length) {
             data[cursor[0]++] = number(node, where);
             return;
         }
-        if (!node.isArray() || node.size() != dims[depth]) {
+        if (!(node instanceof List) || ((List<?>) node).size() != dims[depth]) {
             throw new GoldenFormatException(where + " is not a regular nested array (expected " + dims[depth]
-                    + " elements at depth " + depth + ", got " + (node.isArray() ? node.size() + " elements" : node)
-                    + ")");
+                    + " elements at depth " + depth + ", got " + (node instanceof List
+                            ? ((List<?>) node).size() + " elements" : show(node)) + ")");
         }
-        for (JsonNode child : node) {
+        for (Object child : (List<?>) node) {
             fill(child, depth + 1, dims, data, cursor, where);
         }
     }
 
-    private static double number(JsonNode node, String where) {
-        if (node.isNumber()) {
-            return node.asDouble();
+    private static double number(Object node, String where) {
+        if (node instanceof Number) {
+            return ((Number) node).doubleValue();
         }
-        if (node.isBoolean()) {
-            return node.asBoolean() ? 1.0 : 0.0;
+        if (node instanceof Boolean) {
+            return (Boolean) node ? 1.0 : 0.0;
         }
-        if (node.isTextual()) {
-            switch (node.asText()) {
+        if (node instanceof String) {
+            switch ((String) node) {
                 case "NaN":
                 case "nan":
                     return Double.NaN;
@@ -296,21 +300,30 @@ public final class GoldenReader {
                     break;
             }
         }
-        throw new GoldenFormatException(where + " must hold numbers only, got " + node);
+        throw new GoldenFormatException(where + " must hold numbers only, got " + show(node));
     }
 
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.isTextual() ? node.asText() : node.toString();
+    private static boolean isIntegral(Object v) {
+        return v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger;
     }
 
-    /** JSON object to plain Java maps/lists/numbers/strings/booleans (config values). */
-    static Map<String, Object> toJava(JsonNode object) {
+    private static String nonEmptyText(Object v) {
+        return v instanceof String && !((String) v).isEmpty() ? (String) v : null;
+    }
+
+    private static String text(Object node) {
+        return node == null ? null : node instanceof String ? (String) node : show(node);
+    }
+
+    /** A value as the file wrote it, for messages: JSON, on one line. */
+    private static String show(Object v) {
+        return Json.write(v).replaceAll("\\s*\n\\s*", " ").strip();
+    }
+
+    /** A JSON object's members as config values: insertion-ordered, with string keys. */
+    private static Map<String, Object> toJava(Map<?, ?> object) {
         Map<String, Object> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class));
-        }
+        object.forEach((k, v) -> out.put((String) k, v));
         return out;
     }
 }

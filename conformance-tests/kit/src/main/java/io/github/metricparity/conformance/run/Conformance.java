@@ -2,7 +2,9 @@ package io.github.metricparity.conformance.run;
 
 import io.github.metricparity.conformance.golden.GoldenCase;
 import io.github.metricparity.conformance.tck.ConformanceDriver;
+import io.github.metricparity.conformance.tck.ReferenceDriver;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,13 +53,18 @@ public final class Conformance {
         return chosen;
     }
 
-    /** Every conformance driver found with ServiceLoader, the first of each adapter id, in discovery order. */
+    /**
+     * Every conformance driver found with ServiceLoader, the first of each adapter id: the reference driver first (the
+     * column the others are read against), then the others in discovery order.
+     */
     public static List<ConformanceDriver> discovered() {
         Map<String, ConformanceDriver> found = new LinkedHashMap<>();
         for (ConformanceDriver d : ServiceLoader.load(ConformanceDriver.class)) {
             found.putIfAbsent(d.adapterId(), d);
         }
-        return List.copyOf(found.values());
+        List<ConformanceDriver> drivers = new ArrayList<>(found.values());
+        drivers.sort(Comparator.comparing(d -> !(d instanceof ReferenceDriver)));
+        return List.copyOf(drivers);
     }
 
     /** Runs every case through every driver; a case is counted once per adapter. */

@@ -94,7 +94,8 @@ class KerasVersionDriftTest {
     }
 
     private static void assertReproduces(KerasVersion version, JsonNode golden, JsonNode outcome) {
-        GoldenCase expected = GoldenReader.parse(file(asOutcome(golden, outcome)), "drift.json").get(0);
+        GoldenCase expected = GoldenReader.parse(
+                JSON.convertValue(file(asOutcome(golden, outcome)), Object.class), "drift.json").get(0);
         MetricRegistry registry = MetricRegistry.of(new ReferenceProvider()).withKerasVersion(version);
         CaseResult r = GoldenRunner.run(expected, new ConformanceDriver() {
             @Override

@@ -223,7 +223,8 @@ public final class ExternalProtocol {
                     + "arrays of them) or an \"error\"", line);
         }
         try {
-            return StepOutcome.value(GoldenReader.tensor(value, at + ": field 'value'"));
+            Object tree = JSON.convertValue(value, Object.class);
+            return StepOutcome.value(GoldenReader.tensor(tree, at + ": field 'value'"));
         } catch (GoldenFormatException e) {
             throw violation(e.getMessage(), line);
         }

@@ -1,4 +1,4 @@
-package io.github.metricparity.spi;
+package io.github.metricparity.spi.internal.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict JSON codec for checkpoints (the spi depends on the JDK only, so no JSON library is available).
+ * A small, strict JSON codec for checkpoints and golden files (the spi and the conformance kit depend on the JDK only,
+ * so no JSON library is available). Not API: the package is exported to the conformance kit only.
  *
  * <p>Reading follows RFC 8259 with one extension: the bare tokens {@code NaN}, {@code Infinity} and
  * {@code -Infinity} (as Python's {@code json} module writes them), because a metric's state may legitimately hold
@@ -22,11 +23,11 @@ import java.util.Map;
  * <p>Writing is deterministic: keys in map order, doubles with {@link Double#toString(double)} (which
  * {@link Double#parseDouble} reads back to the same bits; {@code -0.0} included), integers as integers.
  */
-final class Json {
+public final class Json {
     /** Deepest nesting of arrays and objects accepted, far above what a checkpoint needs. */
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_DEPTH = 64;
     /** Longest number literal accepted: enough for any double, and keeps BigInteger parsing cheap. */
-    static final int MAX_NUMBER_LENGTH = 1000;
+    public static final int MAX_NUMBER_LENGTH = 1000;
 
     private final String text;
     private int pos;
@@ -37,7 +38,7 @@ final class Json {
     }
 
     /** A JSON syntax error; the message gives line and column. */
-    static final class SyntaxException extends RuntimeException {
+    public static final class SyntaxException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         SyntaxException(String message) {
@@ -50,7 +51,7 @@ final class Json {
      *
      * @throws SyntaxException where the text leaves the grammar
      */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json p = new Json(text);
         p.skipWhitespace();
         Object value = p.value();
@@ -358,7 +359,7 @@ final class Json {
      *
      * @throws IllegalArgumentException for any other type, or a map key that is not a string
      */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0);
         return sb.append('\n').toString();
