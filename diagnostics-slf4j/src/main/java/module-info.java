@@ -3,6 +3,8 @@
  * {@link java.util.ServiceLoader}; inactive (warnings then go to {@code System.Logger}) when no SLF4J binding is on
  * the class path.
  */
+// slf4j-api 1.7 is an automatic module (named in its manifest); it has no module-info to require otherwise
+@SuppressWarnings("requires-automatic")
 module io.github.metricparity.slf4j {
     requires io.github.metricparity.spi;
     requires org.slf4j;

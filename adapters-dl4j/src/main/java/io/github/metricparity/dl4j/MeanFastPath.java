@@ -10,10 +10,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Base of the fast paths of Mean-based metrics (Keras {@code MeanMetricWrapper}) on rank-2 predictions
  * {@code (N, C)}: shared checks, Keras's roundings, and the sample-weight reduction.
  *
- * <p>Keras's metric functions compute in the dtype of their inputs, float32 ({@link KerasCatalog#INPUT_DTYPE}), whatever
+ * <p>Keras's metric functions compute in the dtype of their inputs, float32 ({@link KerasCatalog#INPUT_DTYPE}),
+ * whatever
  * the metric dtype; their values and the sample weight are then cast to the metric dtype. For the shapes handled
  * here {@code reduce_to_samplewise_values} comes down to one rule: {@code total += sum(w * value)} and
- * {@code count += sum(w)} (the batch size without weights), with a weight of shape {@code (N,)} or {@code (N, 1)}. Every other weight shape (a scalar weighs the whole batch as one sample,
+ * {@code count += sum(w)} (the batch size without weights), with a weight of shape {@code (N,)} or {@code (N, 1)}.
+ * Every other weight shape (a scalar weighs the whole batch as one sample,
  * per-element weights) goes through the reference metric.
  */
 abstract class MeanFastPath implements FastPath {

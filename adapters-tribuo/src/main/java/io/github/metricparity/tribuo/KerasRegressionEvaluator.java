@@ -5,7 +5,6 @@ import io.github.metricparity.spi.MetricProvider;
 import io.github.metricparity.spi.Tensor;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Prediction;
@@ -109,7 +108,8 @@ public final class KerasRegressionEvaluator extends AbstractKerasEvaluator<Regre
                 String name = dims.get(k).getNames()[0];
                 Optional<Regressor.DimensionTuple> v = r.getDimension(name);
                 if (v.isEmpty()) {
-                    throw new IllegalArgumentException("prediction " + i + ": " + (truth ? "ground truth" : "prediction")
+                    throw new IllegalArgumentException("prediction " + i + ": "
+                            + (truth ? "ground truth" : "prediction")
                             + " has no dimension '" + name + "'");
                 }
                 out[i * d + k] = v.get().getValue();

@@ -26,6 +26,10 @@ public final class TribuoMetricProvider implements MetricProvider {
     /** The provider id. */
     public static final String ID = "tribuo";
 
+    /** The provider, as ServiceLoader creates it. */
+    public TribuoMetricProvider() {
+    }
+
     @Override
     public String id() {
         return ID;

@@ -67,7 +67,8 @@ class KerasMultiLabelAndRegressionEvaluatorTest {
         Model<MultiLabel> model = new LinearSGDTrainer(new BinaryCrossEntropy(), new AdaGrad(0.1), 5, 1L)
                 .train(multiLabelData(200, 5L));
         MutableDataset<MultiLabel> test = multiLabelData(80, 6L);
-        KerasTribuoEvaluation<MultiLabel> e = new KerasMultiLabelEvaluator(List.of(KerasMetricSpec.of("binary_accuracy"),
+        KerasTribuoEvaluation<MultiLabel> e = new KerasMultiLabelEvaluator(List.of(KerasMetricSpec.of(
+                "binary_accuracy"),
                 KerasMetricSpec.of("binary_crossentropy"), KerasMetricSpec.of("categorical_accuracy")), false)
                 .evaluate(model, test);
         assertEquals(PredictionKind.PROBABILITIES, e.getPredictionKind());
@@ -128,7 +129,8 @@ class KerasMultiLabelAndRegressionEvaluatorTest {
         preds.add(new Prediction<>(new Regressor(names, new double[] {0.5, 1}), 0,
                 new ArrayExample<>(new Regressor(names, new double[] {1, 1}), 1f)));
         Model<Regressor> model = model(info, false);
-        KerasTribuoEvaluation<Regressor> e = new KerasRegressionEvaluator("poisson", "accuracy").evaluate(model, preds, null);
+        KerasTribuoEvaluation<Regressor> e = new KerasRegressionEvaluator("poisson", "accuracy").evaluate(model, preds,
+                null);
         assertEquals(PredictionKind.VALUES, e.getPredictionKind());
         Tensor yTrue = Tensor.of(new double[] {3, 2, 1, 1}, 2, 2);   // columns: b, a
         Tensor yPred = Tensor.of(new double[] {4, 1, 1, 0.5}, 2, 2);
@@ -162,7 +164,8 @@ class KerasMultiLabelAndRegressionEvaluatorTest {
     void providerIsDiscoveredAndOffersEveryMetricItCanFeed() {
         MetricRegistry tribuo = MetricRegistry.load("tribuo");
         assertTrue(tribuo.provider() instanceof TribuoMetricProvider);
-        assertTrue(tribuo.metrics().stream().noneMatch(i -> i.className().equals("Mean") || i.className().equals("Sum")));
+        assertTrue(tribuo.metrics().stream().noneMatch(i -> i.className().equals("Mean")
+                || i.className().equals("Sum")));
         assertTrue(tribuo.metrics().stream().anyMatch(i -> i.className().equals("MeanMetricWrapper")));
         assertEquals(MetricRegistry.load("reference").metrics().size() - 2, tribuo.metrics().size());
         assertEquals("binary_accuracy", tribuo.get("binary_accuracy").name());

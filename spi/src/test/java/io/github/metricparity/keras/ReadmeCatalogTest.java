@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The README's table of supported metrics is generated from the catalog: one row per class with its identifiers,
  * Keras file and constructor arguments. Adding a metric adds its row with
- * {@code mvn -B -o -pl spi verify -Dtest=ReadmeCatalogTest -Dsurefire.failIfNoSpecifiedTests=false -Dreadme.update=true}.
+ * {@code mvn -B -o -pl spi verify -Dtest=ReadmeCatalogTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dreadme.update=true}.
  */
 class ReadmeCatalogTest {
     private static final Path README = Paths.get("..", "README.md");
@@ -56,7 +57,8 @@ class ReadmeCatalogTest {
         for (MetricSpec d : Catalog.all()) {
             List<String> ids = d.identifiers().stream().filter(id -> !id.equals(d.className()))
                     .map(id -> "`" + id + "`").collect(Collectors.toList());
-            String identifiers = String.join(", ", ids) + (d.stringCreatable() ? "" : " (string use fails: required args)");
+            String identifiers = String.join(", ",
+                    ids) + (d.stringCreatable() ? "" : " (string use fails: required args)");
             String args = d.params().stream().map(ReadmeCatalogTest::argument).collect(Collectors.joining(", "));
             rows.add("| `" + d.className() + "` | " + identifiers + " | " + d.family() + " | "
                     + (args.isEmpty() ? "" : "`" + args + "`") + " |");

@@ -144,8 +144,10 @@ class MetricRegistryTest {
                 List.copyOf(registry.get("bce").config().keySet()));
         assertEquals(List.of("name", "dtype", "from_logits", "label_smoothing", "axis"),
                 List.copyOf(registry.get("CategoricalCrossentropy").config().keySet()));
-        assertEquals(List.of("name", "dtype", "threshold"), List.copyOf(registry.get("BinaryAccuracy").config().keySet()));
-        assertEquals(List.of("name", "dtype", "k"), List.copyOf(registry.get("TopKCategoricalAccuracy").config().keySet()));
+        assertEquals(List.of("name", "dtype", "threshold"),
+                List.copyOf(registry.get("BinaryAccuracy").config().keySet()));
+        assertEquals(List.of("name", "dtype", "k"),
+                List.copyOf(registry.get("TopKCategoricalAccuracy").config().keySet()));
         for (String plain : List.of("Mean", "Sum", "Accuracy", "CategoricalAccuracy", "SparseCategoricalAccuracy",
                 "KLDivergence", "Poisson")) {
             assertEquals(List.of("name", "dtype"), List.copyOf(registry.get(plain).config().keySet()), plain);

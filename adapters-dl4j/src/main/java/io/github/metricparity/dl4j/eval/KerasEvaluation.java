@@ -119,7 +119,8 @@ public final class KerasEvaluation extends BaseEvaluation<KerasEvaluation> {
      * {@code sample_weight} of the weighted metrics; any other metadata is ignored.
      */
     @Override
-    public void eval(INDArray labels, INDArray predictions, INDArray mask, List<? extends Serializable> recordMetaData) {
+    public void eval(INDArray labels, INDArray predictions, INDArray mask,
+            List<? extends Serializable> recordMetaData) {
         eval(labels, predictions, mask, SampleWeight.fromMetadata(recordMetaData));
     }
 

@@ -8,7 +8,8 @@ import io.github.metricparity.spi.internal.TensorBuffers;
 
 /**
  * Fused updates of the accuracy family for the shapes models give (see
- * {@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}): one pass over {@code y_pred} that checks the
+ * {@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}): one pass over {@code y_pred} that checks
+ * the
  * values, takes the argmax or the threshold, compares with the label and sums matches and weights, instead of the
  * generic path's checks, per-sample tensor and reduction. Each returns what the batch adds to {@code total} and
  * {@code count}, or null to decline (other shapes, or a value the generic path must see).

@@ -303,7 +303,8 @@ final class ConfusionMatrixUpdate {
     }
 
     /**
-     * The fused form of {@link #apply} ({@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}) for the
+     * The fused form of {@link #apply} ({@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}) for
+     * the
      * common configs and shapes: no {@code top_k}, {@code class_id}, {@code multi_label} or {@code label_weights},
      * a floating dtype, {@code y_true} and {@code y_pred} of one shape after Keras's squeeze or expand, and a weight
      * that needs no broadcast. One pass checks the values ({@code check} on {@code y_pred}, finiteness of the

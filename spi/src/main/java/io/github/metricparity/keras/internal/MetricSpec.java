@@ -297,7 +297,8 @@ public final class MetricSpec {
             return this;
         }
 
-        /** Keeps unknown keys (Python {@code **kwargs}) instead of refusing them; see {@link MetricConfig#extraKeys}. */
+        /** Keeps unknown keys (
+                Python {@code **kwargs}) instead of refusing them; see {@link MetricConfig#extraKeys}. */
         public Builder openKeys() {
             this.openKeys = true;
             return this;

@@ -10,7 +10,8 @@ import io.github.metricparity.spi.internal.TensorBuffers;
 /**
  * The per-sample functions of BinaryCrossentropy and CategoricalCrossentropy ({@code losses.py} with the TensorFlow
  * backend's numerics), one home for their arithmetic: the generic path computes a value per sample with
- * {@code row}, and the fused update ({@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}) sums the same
+ * {@code row}, and the fused update ({@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}) sums the
+ * same
  * {@code row} values for {@code (N, C)} batches without building the per-sample tensor, checking the values it
  * reads in the same pass. Inputs are read as float32, the dtype of the tensors Keras's losses receive.
  */
@@ -80,7 +81,8 @@ final class Crossentropy {
         /** The loss of the {@code classes} elements at flat indices {@code from + j * stride} of both tensors. */
         double row(Tensor yTrue, Tensor yPred, int from, int stride, int classes) {
             if (stride == 1) {
-                return row(TensorBuffers.floats(yTrue), TensorBuffers.doubles(yTrue), TensorBuffers.offset(yTrue) + from,
+                return row(TensorBuffers.floats(yTrue), TensorBuffers.doubles(yTrue),
+                        TensorBuffers.offset(yTrue) + from,
                         TensorBuffers.floats(yPred), TensorBuffers.doubles(yPred), TensorBuffers.offset(yPred) + from,
                         classes);
             }

@@ -215,7 +215,8 @@ public final class RegressionMetrics {
         }
     }
 
-    /** Keras {@code mean_squared_logarithmic_error}: {@code mean(square(log(max(p,eps)+1) - log(max(t,eps)+1)), -1)}. */
+    /** Keras {@code mean_squared_logarithmic_error}: {@code mean(square(log(max(p,eps)+1) - log(max(t,eps)+1)),
+            -1)}. */
     static final class MeanSquaredLogarithmicError extends ElementwiseMean {
         MeanSquaredLogarithmicError(MetricConfig config) {
             super(config);

@@ -29,7 +29,8 @@ import org.tribuo.classification.Label;
  * point {@code evaluator.evaluate(model, predictions, dataProvenance)} of {@link KerasLabelEvaluator},
  * {@link KerasMultiLabelEvaluator} or {@link KerasRegressionEvaluator}, with {@link org.tribuo.Prediction}s built
  * from the golden arrays against a {@link GoldenModel} whose output ids are the golden class indices. Each golden
- * update is one evaluation; the evaluations of a case are {@link io.github.metricparity.tribuo.KerasTribuoEvaluation#merge
+ * update is one evaluation; the evaluations of a case are {@link
+ * io.github.metricparity.tribuo.KerasTribuoEvaluation#merge
  * merged}, as a Tribuo user merges the evaluations of shards.
  *
  * <h2>Which Tribuo output type carries a metric</h2>
@@ -54,7 +55,8 @@ import org.tribuo.classification.Label;
  * Tribuo output holds (soft or multi-hot targets for a Label, values other than 0/1 for a MultiLabel, class ids
  * outside the model's domain); y_true and y_pred of different row counts or widths (a Tribuo prediction carries its
  * own ground truth, in the model's domain); rank-1 batches where Keras reads them as ONE sample rather than N examples
- * of one output (any rank rule but {@link RankRule#ELEMENTS}); {@code from_sorted_ids}; a later step whose class count differs from the first (a model has one
+ * of one output (any rank rule but {@link RankRule#ELEMENTS}); {@code from_sorted_ids}; a later step whose class count
+ * differs from the first (a model has one
  * domain); restoring or merging a raw metric state (not a Tribuo entry point).
  *
  * <p>Stateless and thread-safe; the returned handles are not thread-safe.
