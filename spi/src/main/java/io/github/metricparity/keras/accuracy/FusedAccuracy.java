@@ -1,7 +1,6 @@
 package io.github.metricparity.keras.accuracy;
 
 import io.github.metricparity.keras.internal.Fused;
-import io.github.metricparity.keras.internal.KerasShapes;
 import io.github.metricparity.keras.reduction.SamplewiseReduction.Contribution;
 import io.github.metricparity.spi.Tensor;
 import io.github.metricparity.spi.internal.TensorBuffers;
@@ -56,8 +55,8 @@ final class FusedAccuracy {
                 return null; // the generic path refuses it with its message
             }
             int from = po + r * classes;
-            int arg = pf != null ? KerasShapes.argmax(pf, from, classes, true)
-                    : KerasShapes.argmax(pd, from, classes, true);
+            int arg = pf != null ? Fused.argmax(pf, from, classes)
+                    : Fused.argmax(pd, from, classes);
             if (arg < 0) {
                 return null;
             }
@@ -94,21 +93,23 @@ final class FusedAccuracy {
         if (yTrue.dim(0) != rows || yTrue.dim(1) != classes || classes == 0) {
             return null;
         }
-        float[] tf = TensorBuffers.floats(yTrue);
-        double[] td = TensorBuffers.doubles(yTrue);
-        int to = TensorBuffers.offset(yTrue);
-        float[] pf = TensorBuffers.floats(yPred);
-        double[] pd = TensorBuffers.doubles(yPred);
-        int po = TensorBuffers.offset(yPred);
+        return categorical(TensorBuffers.floats(yTrue), TensorBuffers.doubles(yTrue), TensorBuffers.offset(yTrue),
+                TensorBuffers.floats(yPred), TensorBuffers.doubles(yPred), TensorBuffers.offset(yPred), rows, classes,
+                w);
+    }
+
+    /** The loop of {@link #categorical(Tensor, Tensor, Fused.Weights, Fused.Check)}, on the arrays. */
+    private static Contribution categorical(float[] tf, double[] td, int to, float[] pf, double[] pd, int po,
+            int rows, int classes, Fused.Weights w) {
         long matches = 0;
         double total = 0;
         double count = 0;
         for (int r = 0; r < rows; r++) {
             int at = r * classes;
-            int argTrue = tf != null ? KerasShapes.argmax(tf, to + at, classes, true)
-                    : KerasShapes.argmax(td, to + at, classes, true);
-            int argPred = pf != null ? KerasShapes.argmax(pf, po + at, classes, true)
-                    : KerasShapes.argmax(pd, po + at, classes, true);
+            int argTrue = tf != null ? Fused.argmax(tf, to + at, classes)
+                    : Fused.argmax(td, to + at, classes);
+            int argPred = pf != null ? Fused.argmax(pf, po + at, classes)
+                    : Fused.argmax(pd, po + at, classes);
             if ((argTrue | argPred) < 0) {
                 return null;
             }

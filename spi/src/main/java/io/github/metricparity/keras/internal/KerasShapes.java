@@ -3,7 +3,6 @@ package io.github.metricparity.keras.internal;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
-import io.github.metricparity.spi.internal.TensorBuffers;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 
@@ -206,62 +205,8 @@ public final class KerasShapes {
     }
 
     /**
-     * The argmax of the {@code n} values from flat index {@code from}, read as float32 as Keras's functions see
-     * their inputs: ties go to the first index, -0.0 equals 0.0. The one kernel of the accuracy family, generic
-     * and fused paths alike.
-     *
-     * @param finiteOnly return -1 when a value is not finite as float32 (a fused update then declines); otherwise
-     *                   an infinity (a float64 metric's double beyond float32's range) is compared as such
-     */
-    public static int argmaxFloat32(Tensor t, int from, int n, boolean finiteOnly) {
-        float[] f = TensorBuffers.floats(t);
-        int at = TensorBuffers.offset(t) + from;
-        return f != null ? argmax(f, at, n, finiteOnly) : argmax(TensorBuffers.doubles(t), at, n, finiteOnly);
-    }
-
-    /** {@link #argmaxFloat32} of {@code n} float32 values from {@code f[from]}. */
-    public static int argmax(float[] f, int from, int n, boolean finiteOnly) {
-        int fast = Fused.argmaxNonNegative(f, from, n);
-        if (fast >= 0) {
-            return fast;
-        }
-        float best = f[from];
-        int flags = Fused.nonFinite(best);
-        int arg = 0;
-        for (int j = 1; j < n; j++) {
-            float v = f[from + j];
-            flags |= Fused.nonFinite(v);
-            if (v > best) {
-                best = v;
-                arg = j;
-            }
-        }
-        return finiteOnly && flags < 0 ? -1 : arg;
-    }
-
-    /** {@link #argmaxFloat32} of {@code n} double values from {@code d[from]}, read as float32. */
-    public static int argmax(double[] d, int from, int n, boolean finiteOnly) {
-        int fast = Fused.argmaxNonNegative(d, from, n);
-        if (fast >= 0) {
-            return fast;
-        }
-        float best = (float) d[from];
-        long flags = Fused.nonFinite(d[from]);
-        int arg = 0;
-        for (int j = 1; j < n; j++) {
-            float v = (float) d[from + j];
-            flags |= Fused.nonFinite(d[from + j]);
-            if (v > best) {
-                best = v;
-                arg = j;
-            }
-        }
-        return finiteOnly && flags < 0 ? -1 : arg;
-    }
-
-    /**
-     * {@code argmax} over the last axis of values read as float32 ({@link #argmaxFloat32}): a tensor with the last
-     * axis removed, holding indices.
+     * {@code argmax} over the last axis of values read as float32 ({@link Fused#argmaxFloat32}): a tensor with the
+     * last axis removed, holding indices.
      */
     public static Tensor argmaxLast(Tensor t) {
         if (t.rank() == 0) {
@@ -274,7 +219,8 @@ public final class KerasShapes {
         int rows = t.size() / n;
         double[] out = new double[rows];
         for (int r = 0; r < rows; r++) {
-            out[r] = argmaxFloat32(t, r * n, n, false);
+            int arg = Fused.argmaxFloat32(t, r * n, n);
+            out[r] = arg < 0 ? ~arg : arg;
         }
         return Tensor.of(out, dropLast(t.shape()));
     }
