@@ -79,6 +79,7 @@ public final class CompareRun {
             metrics.add(compiled(e, true, yTrueShape, yPredShape, lossId, rules, names, source.weighted()));
         }
         Metric loss = compile.loss() == null ? null : lossMetric(compile.loss());
+        int[][] lossRows = Shapes.sameRankForLoss(yTrueRow, yPredRow);
 
         int columns = yPredRow.length == 0 ? 1 : yPredRow[yPredRow.length - 1];
         List<MetricPair> pairs = new ArrayList<>();
@@ -113,7 +114,7 @@ public final class CompareRun {
                     }
                 }
                 if (loss != null) {
-                    loss.update(yTrue, yPred, w);
+                    loss.update(batch.yTrueTensor(lossRows[0]), batch.yPredTensor(lossRows[1]), w);
                 }
                 if (!pairs.isEmpty()) {
                     counterparts.update(yTrue, yPred);
