@@ -45,6 +45,39 @@ def write_data(name, y, p, w=None):
             f.write(json.dumps(row) + "\n")
 
 
+def write_outputs(name, outputs, w=None):
+    """Several outputs: every array, column and key of the one-output layout, prefixed with '<output>/'."""
+    arrays = {}
+    for out, (y, p) in outputs.items():
+        arrays[out + "/y_true"] = y.astype("float32")
+        arrays[out + "/y_pred"] = p.astype("float32")
+    if w is not None:
+        arrays["sample_weight"] = w.astype("float32")
+    np.savez(os.path.join(OUT, name + ".npz"), **arrays)
+    n = len(w) if w is not None else len(next(iter(outputs.values()))[0])
+    flat = {out: (y.reshape(n, -1), p.reshape(n, -1)) for out, (y, p) in outputs.items()}
+    with open(os.path.join(OUT, name + ".csv"), "w", newline="") as f:
+        out = csv.writer(f)
+        header = []
+        for o, (y2, p2) in flat.items():
+            header += [f"{o}/y_true_{k}" for k in range(y2.shape[1])] + [f"{o}/y_pred_{k}" for k in range(p2.shape[1])]
+        out.writerow(header + (["sample_weight"] if w is not None else []))
+        for i in range(n):
+            row = []
+            for y2, p2 in flat.values():
+                row += [repr(float(v)) for v in y2[i]] + [repr(float(v)) for v in p2[i]]
+            out.writerow(row + ([repr(float(w[i]))] if w is not None else []))
+    with open(os.path.join(OUT, name + ".jsonl"), "w") as f:
+        for i in range(n):
+            row = {}
+            for o, (y, p) in outputs.items():
+                row[o + "/y_true"] = y[i].tolist()
+                row[o + "/y_pred"] = p[i].astype("float32").tolist()
+            if w is not None:
+                row["sample_weight"] = float(w[i])
+            f.write(json.dumps(row) + "\n")
+
+
 def record(name, model, x, y, w=None):
     logs = model.evaluate(x, y, sample_weight=w, batch_size=32, return_dict=True, verbose=0)
     logs = {k: float(v) for k, v in logs.items()}
@@ -107,4 +140,25 @@ p = m.predict(x, batch_size=32, verbose=0)
 write_data("regression", y, p)
 record("regression", m, x, y)
 m.save(os.path.join(OUT, "regression.keras"))
+# two outputs (functional): per-output losses with loss weights, metrics and weighted metrics by output name,
+# sample weights; a name taken by a metric makes the weighted one <output>_weighted_<name>
+keras.utils.set_random_seed(4)
+x = rng.normal(size=(70, 4)).astype("float32")
+y_cls = np.argmax(x[:, :3] + 0.8 * rng.normal(size=(70, 3)), axis=1).reshape(70, 1).astype("float32")
+y_reg = (x[:, 3:4] * 1.5 - 0.5 + 0.3 * rng.normal(size=(70, 1))).astype("float32")
+w = rng.uniform(0.1, 3.0, size=(70,)).astype("float32")
+inp = keras.Input((4,), name="features")
+h = keras.layers.Dense(6, activation="tanh", name="trunk")(inp)
+cls = keras.layers.Dense(3, activation="softmax", name="cls")(h)
+reg = keras.layers.Dense(1, name="reg")(h)
+m = keras.Model(inp, [cls, reg])
+m.compile(loss={"cls": "sparse_categorical_crossentropy", "reg": "mse"}, loss_weights={"cls": 1.0, "reg": 0.5},
+          metrics={"cls": ["accuracy", keras.metrics.SparseTopKCategoricalAccuracy(k=2, name="top2")],
+                   "reg": ["mae", keras.metrics.RootMeanSquaredError(name="rmse")]},
+          weighted_metrics={"cls": ["accuracy"], "reg": ["mae", "mse"]})
+p_cls, p_reg = m.predict(x, batch_size=32, verbose=0)
+write_outputs("two_outputs", {"cls": (y_cls, p_cls), "reg": (y_reg, p_reg)}, w)
+record("two_outputs", m, x, [y_cls, y_reg], w)
+m.save(os.path.join(OUT, "two_outputs.keras"))
+m.save(os.path.join(OUT, "two_outputs.h5"))
 print("wrote", sorted(os.listdir(OUT)))

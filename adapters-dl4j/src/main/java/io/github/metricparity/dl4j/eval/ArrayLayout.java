@@ -16,8 +16,9 @@ public enum ArrayLayout {
      */
     DL4J,
     /**
-     * Keras's conventions: the arrays go to the metric as they are (channels last, any rank) and the third argument
-     * of {@code eval} IS the Keras {@code sample_weight}, of any shape that broadcasts, zeros included.
+     * Keras's conventions: the arrays go to the metric as they are (channels last, any rank); the third argument
+     * of {@code eval} is the Keras mask, which every metric takes as its {@code sample_weight} (any shape that
+     * broadcasts, zeros included), and the fourth, where given, the sample weights of the weighted metrics.
      */
     KERAS
 }

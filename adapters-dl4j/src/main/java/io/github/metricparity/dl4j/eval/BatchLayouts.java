@@ -112,6 +112,93 @@ final class BatchLayouts {
         return pulled.reshape('c', shape);
     }
 
+    /**
+     * The weights of the weighted metrics: the mask times the sample weights ({@code CompileMetrics} gives the
+     * weighted metrics both). Equal shapes multiply element-wise; otherwise both are broadcast to the labels' shape
+     * (DL4J layout: per example {@code [N]}/{@code [N, 1]}, per time step {@code [N, T]} beside the class axis) or,
+     * in Keras layout, to their common shape after Keras aligns their ranks (trailing axes of size 1).
+     *
+     * @throws InvalidInputException for sample weights of a shape that fits neither
+     */
+    static INDArray combine(ArrayLayout layout, int axis, INDArray labels, INDArray mask, INDArray sampleWeights) {
+        if (mask == null) {
+            return sampleWeights;
+        }
+        if (Arrays.equals(mask.shape(), sampleWeights.shape())) {
+            return mask.castTo(DataType.DOUBLE).mul(sampleWeights.castTo(DataType.DOUBLE));
+        }
+        if (layout == ArrayLayout.DL4J) {
+            long n = labels.rank() == 0 ? 1 : labels.size(0);
+            INDArray perStep = perExample(mask, n) ? sampleWeights : mask;
+            INDArray perExample = perExample(mask, n) ? mask : sampleWeights;
+            if (perExample(perExample, n) && perStep.rank() == 2 && perStep.size(0) == n
+                    && labels.rank() >= 3 && !Arrays.equals(perStep.shape(), labels.shape())) {
+                // a per-example array times a per-time-step one stays per time step
+                return perStep.castTo(DataType.DOUBLE).mulColumnVector(perExample.castTo(DataType.DOUBLE)
+                        .reshape(n, 1));
+            }
+            if (perExample(mask, n) && perExample(sampleWeights, n)) {
+                return mask.castTo(DataType.DOUBLE).reshape(n).mul(sampleWeights.castTo(DataType.DOUBLE).reshape(n));
+            }
+            INDArray m = toLabelsShape(mask, labels, axis, "mask");
+            INDArray w = toLabelsShape(sampleWeights, labels, axis, "sample weights");
+            return m.mul(w);
+        }
+        int rank = Math.max(mask.rank(), sampleWeights.rank());
+        INDArray m = withTrailingOnes(mask, rank).castTo(DataType.DOUBLE);
+        INDArray w = withTrailingOnes(sampleWeights, rank).castTo(DataType.DOUBLE);
+        long[] shape = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            long a = m.size(i);
+            long b = w.size(i);
+            if (a != b && a != 1 && b != 1) {
+                throw new InvalidInputException("Keras layout: a mask of shape " + Arrays.toString(mask.shape())
+                        + " and sample weights of shape " + Arrays.toString(sampleWeights.shape())
+                        + " do not broadcast together");
+            }
+            shape[i] = Math.max(a, b);
+        }
+        return m.broadcast(shape).mul(w.broadcast(shape));
+    }
+
+    private static boolean perExample(INDArray a, long n) {
+        return (a.rank() == 1 && a.size(0) == n) || (a.rank() == 2 && a.size(0) == n && a.size(1) == 1);
+    }
+
+    private static INDArray withTrailingOnes(INDArray a, int rank) {
+        long[] shape = Arrays.copyOf(a.shape(), rank);
+        for (int i = a.rank(); i < rank; i++) {
+            shape[i] = 1;
+        }
+        return a.reshape(shape);
+    }
+
+    /** A DL4J per-example, per-time-step or per-output weight array, broadcast to the labels' shape. */
+    private static INDArray toLabelsShape(INDArray w, INDArray labels, int axis, String what) {
+        long[] target = labels.shape();
+        INDArray d = w.castTo(DataType.DOUBLE);
+        if (Arrays.equals(w.shape(), target)) {
+            return d;
+        }
+        long n = labels.rank() == 0 ? 1 : labels.size(0);
+        long[] shape = new long[target.length];
+        Arrays.fill(shape, 1);
+        shape[0] = n;
+        boolean perExample = (w.rank() == 1 && w.size(0) == n) || (w.rank() == 2 && w.size(0) == n && w.size(1) == 1);
+        if (perExample) {
+            return d.reshape(shape).broadcast(target);
+        }
+        int classAxis = axis < 0 ? axis + labels.rank() : axis;
+        if (labels.rank() >= 3 && Arrays.equals(w.shape(), withoutAxis(target, classAxis))) {
+            long[] expanded = target.clone();
+            expanded[classAxis] = 1;
+            return d.reshape(expanded).broadcast(target);
+        }
+        throw new InvalidInputException("DL4J layout: " + what + " of shape " + Arrays.toString(w.shape())
+                + " fit labels of shape " + Arrays.toString(target) + " neither per example ([" + n + "] or [" + n
+                + ", 1]), per time step, nor per output");
+    }
+
     /** Moves the class axis last and flattens the others into rows: {@code [rows, classes]}, c order. */
     static INDArray toRows(INDArray a, int classAxis) {
         int rank = a.rank();

@@ -47,8 +47,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * By default the arrays are read as DL4J lays them out ({@link ArrayLayout#DL4J}): {@code [minibatch, classes]},
  * time series {@code [minibatch, classes, timeSteps]} (each time step is one example), images with the class axis
  * {@link Builder#axis}; label masks per example, per time step or per output, as DL4J's own evaluations honour them.
- * With {@link ArrayLayout#KERAS} the arrays go to the metrics as they are and the mask argument is the Keras
- * {@code sample_weight}. Record metadata is ignored.
+ * With {@link ArrayLayout#KERAS} the arrays go to the metrics as they are and the mask argument is the Keras mask.
+ *
+ * <h2>Sample weights</h2>
+ * As in Keras's {@code compile(metrics=..., weighted_metrics=...)}, only weighted metrics
+ * ({@link Builder#weightedMetric}, {@link Builder#weightedCompileAs}) take sample weights: given to
+ * {@link #eval(INDArray, INDArray, INDArray, INDArray)}, or carried beside the labels as {@link SampleWeight}
+ * record metadata, which DL4J's {@code doEvaluation} passes on. Every metric gets the mask; weighted metrics get the
+ * mask times the sample weights. Other record metadata is ignored.
  *
  * <h2>Merging, serialisation, threads</h2>
  * {@link #merge} adds another instance's state metric by metric (the additive Keras states), so DL4J's
@@ -107,35 +113,62 @@ public final class KerasEvaluation extends BaseEvaluation<KerasEvaluation> {
 
     // ---------------------------------------------------------------- DL4J entry points
 
+    /**
+     * DL4J's entry point. {@link SampleWeight}s in the record metadata (one per example, as
+     * {@link SampleWeight#attach} puts them beside the labels of a {@code DataSet}) are the Keras
+     * {@code sample_weight} of the weighted metrics; any other metadata is ignored.
+     */
     @Override
     public void eval(INDArray labels, INDArray predictions, INDArray mask, List<? extends Serializable> recordMetaData) {
+        eval(labels, predictions, mask, SampleWeight.fromMetadata(recordMetaData));
+    }
+
+    /**
+     * Evaluates one batch with a Keras {@code sample_weight}, kept apart from the mask as Keras's
+     * {@code CompileMetrics} keeps them: every metric gets the mask; the weighted metrics
+     * ({@link Builder#weightedMetric}, compile()'s {@code weighted_metrics}) get the mask times the sample weights.
+     *
+     * @param mask          DL4J's label mask (or, in {@link ArrayLayout#KERAS}, the Keras mask), or null
+     * @param sampleWeights per example ({@code [minibatch]}), per time step or per output (the mask's kinds of
+     *                      shape), or null
+     * @throws InvalidInputException for arrays or weights of shapes that do not fit; the batch then changes no state
+     */
+    public void eval(INDArray labels, INDArray predictions, INDArray mask, INDArray sampleWeights) {
         if (labels == null || predictions == null) {
             throw new InvalidInputException("KerasEvaluation: labels and predictions are required, got labels "
                     + (labels == null ? "null" : "of shape " + Arrays.toString(labels.shape())) + " and predictions "
                     + (predictions == null ? "null" : "of shape " + Arrays.toString(predictions.shape())));
         }
-        KerasBatch batch = BatchLayouts.prepare(layout, axis, labels, predictions, mask);
-        if (batch == null) {
+        KerasBatch plain = BatchLayouts.prepare(layout, axis, labels, predictions, mask);
+        KerasBatch weighted = plain;
+        if (sampleWeights != null && entries.stream().anyMatch(MetricEntry::weighted)) {
+            INDArray combined = BatchLayouts.combine(layout, axis, labels, mask, sampleWeights);
+            weighted = BatchLayouts.prepare(layout, axis, labels, predictions, combined);
+        }
+        KerasBatch shapes = plain != null ? plain : weighted;
+        if (shapes == null) {
             return; // every example masked
         }
         for (MetricEntry e : entries) {
-            e.resolve(Nd4jTensors.intShape(batch.yTrue()), Nd4jTensors.intShape(batch.yPred()), loss, rules);
-        }
-        if (entries.size() == 1) {
-            entries.get(0).update(batch);
-            return;
+            e.resolve(Nd4jTensors.intShape(shapes.yTrue()), Nd4jTensors.intShape(shapes.yPred()), loss, rules);
         }
         // all or nothing across metrics: undo the metrics already updated when a later one refuses the batch
         List<MetricState> before = new ArrayList<>(entries.size());
         int i = 0;
         try {
             for (; i < entries.size(); i++) {
-                before.add(entries.get(i).metric().snapshot());
-                entries.get(i).update(batch);
+                MetricEntry e = entries.get(i);
+                KerasBatch batch = e.weighted() ? weighted : plain;
+                before.add(entries.size() == 1 || batch == null ? null : e.metric().snapshot());
+                if (batch != null) {
+                    e.update(batch);
+                }
             }
         } catch (RuntimeException e) {
             for (int j = 0; j < i; j++) {
-                entries.get(j).metric().restore(before.get(j));
+                if (before.get(j) != null) {
+                    entries.get(j).metric().restore(before.get(j));
+                }
             }
             throw e;
         }
@@ -339,7 +372,7 @@ public final class KerasEvaluation extends BaseEvaluation<KerasEvaluation> {
 
         /** Carries this metric (and its current state). */
         public Builder metric(Metric metric) {
-            return add(MetricEntry.of(Objects.requireNonNull(metric, "metric")));
+            return add(MetricEntry.of(Objects.requireNonNull(metric, "metric"), metric.name(), false));
         }
 
         /** A metric named by a {@code keras.metrics.get} identifier, created with no arguments. */
@@ -366,14 +399,40 @@ public final class KerasEvaluation extends BaseEvaluation<KerasEvaluation> {
         }
 
         /**
-         * A compile() metric string reported under another name (Keras names a weighted metric whose name is taken
-         * {@code weighted_<name>}).
+         * A compile() metric string reported under another key (Keras reports a metric whose name is taken as
+         * {@code <name>_1}, and the metrics of one output of several as {@code <output>_<name>}); the metric itself
+         * is named after the string, as Keras names it.
          */
-        public Builder compileAs(String identifier, String name) {
-            add(MetricEntry.compiled(Objects.requireNonNull(identifier, "identifier"), Objects.requireNonNull(name,
-                    "name")));
+        public Builder compileAs(String identifier, String key) {
+            return compiled(identifier, key, false);
+        }
+
+        /**
+         * A weighted compile() metric string (compile()'s {@code weighted_metrics}): it gets the sample weights,
+         * the other metrics do not. Reported under {@code key} (Keras: {@code weighted_<name>} when the name is
+         * taken).
+         */
+        public Builder weightedCompileAs(String identifier, String key) {
+            return compiled(identifier, key, true);
+        }
+
+        private Builder compiled(String identifier, String key, boolean weighted) {
+            add(MetricEntry.compiled(Objects.requireNonNull(identifier, "identifier"), Objects.requireNonNull(key,
+                    "key"), weighted));
             compileStrings.add(identifier);
             return this;
+        }
+
+        /** Carries this metric (and its state) reported under {@code key} instead of its name. */
+        public Builder metricAs(Metric metric, String key) {
+            return add(MetricEntry.of(Objects.requireNonNull(metric, "metric"), Objects.requireNonNull(key, "key"),
+                    false));
+        }
+
+        /** A weighted metric (compile()'s {@code weighted_metrics}) reported under {@code key}. */
+        public Builder weightedMetric(Metric metric, String key) {
+            return add(MetricEntry.of(Objects.requireNonNull(metric, "metric"), Objects.requireNonNull(key, "key"),
+                    true));
         }
 
         /** The compile() rule set (Keras 3 by default; tf.keras 2 sets for models trained with it). */

@@ -38,6 +38,7 @@ final class MetricEntry implements Serializable {
     private String className;
     private Map<String, Object> config;
     private String provider;
+    private boolean weighted;
     private transient Metric metric;
     private transient Map<String, Object> pendingState;
     // true while the state lives in metric or pendingState; a field-copying serialiser keeps it and drops them both
@@ -49,8 +50,9 @@ final class MetricEntry implements Serializable {
     }
 
     private MetricEntry(String name, String compileIdentifier, String className, Map<String, Object> config,
-            String provider, Metric metric) {
+            String provider, boolean weighted, Metric metric) {
         this.name = name;
+        this.weighted = weighted;
         this.compileIdentifier = compileIdentifier;
         this.className = className;
         this.config = config == null ? null : new LinkedHashMap<>(config);
@@ -59,8 +61,8 @@ final class MetricEntry implements Serializable {
         this.stateful = metric != null;
     }
 
-    /** An entry for a metric instance (its state is carried along). */
-    static MetricEntry of(Metric metric) {
+    /** An entry for a metric instance (its state is carried along), reported under {@code key}. */
+    static MetricEntry of(Metric metric, String key, boolean weighted) {
         if (KerasCatalog.byClassName(metric.className()) != null && !(metric instanceof Nd4jMetric)) {
             // the same Keras class through the dl4j provider, which takes batches of ND4J arrays
             Nd4jMetric nd4j = new Dl4jMetricProvider().create(metric.className(), metric.config());
@@ -68,21 +70,30 @@ final class MetricEntry implements Serializable {
             metric = nd4j;
         }
         String provider = metric instanceof Nd4jMetric ? Dl4jMetricProvider.ID : providerOf(metric.className());
-        return new MetricEntry(metric.name(), null, metric.className(), metric.config(), provider, metric);
+        return new MetricEntry(key, null, metric.className(), metric.config(), provider, weighted, metric);
     }
 
-    /** An entry resolved from a compile() string at the first batch, reported under {@code name}. */
-    static MetricEntry compiled(String identifier, String name) {
-        return new MetricEntry(name, identifier, null, null, Dl4jMetricProvider.ID, null);
+    /**
+     * An entry resolved from a compile() string at the first batch, reported under {@code key}; the metric is named
+     * after the string, as Keras names it.
+     */
+    static MetricEntry compiled(String identifier, String key, boolean weighted) {
+        return new MetricEntry(key, identifier, null, null, Dl4jMetricProvider.ID, weighted, null);
     }
 
     /** A fresh entry of the same metric (resolved or not), with an empty state. */
     MetricEntry fresh() {
-        return new MetricEntry(name, compileIdentifier, className, config, provider, null);
+        return new MetricEntry(name, compileIdentifier, className, config, provider, weighted, null);
     }
 
+    /** The key results are reported under. */
     String name() {
         return name;
+    }
+
+    /** True for a weighted metric: it gets the sample weights. */
+    boolean weighted() {
+        return weighted;
     }
 
     boolean isResolved() {
@@ -96,9 +107,9 @@ final class MetricEntry implements Serializable {
         }
         Metric m = MetricRegistry.of(new Dl4jMetricProvider()).compile(compileIdentifier, yTrueShape, yPredShape,
                 loss, rules);
-        if (!name.equals(m.name())) {
+        if (!compileIdentifier.equals(m.name())) {
             Map<String, Object> renamed = new LinkedHashMap<>(m.config());
-            renamed.put("name", name);
+            renamed.put("name", compileIdentifier);
             m = new Dl4jMetricProvider().create(m.className(), renamed);
         }
         className = m.className();

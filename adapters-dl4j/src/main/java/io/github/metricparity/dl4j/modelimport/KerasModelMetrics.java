@@ -7,45 +7,51 @@ import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The Keras metrics a Keras model was compiled with, for the same model imported into DL4J with
- * deeplearning4j-modelimport:
+ * The Keras metrics a Keras model was compiled with, for the same model imported into DL4J:
  * <pre>{@code
- * MultiLayerNetwork net = KerasModelImport.importKerasSequentialModelAndWeights("model.h5", false);
- * KerasEvaluation keras = KerasModelMetrics.forModel(Path.of("model.h5"));   // e.g. "accuracy", AUC(...)
+ * KerasModelFile file = KerasModelFile.read(Path.of("model.keras"));      // .keras, Keras 3 .h5 or Keras 2 .h5
+ * MultiLayerNetwork net = (MultiLayerNetwork) file.importModel().network();
+ * KerasEvaluation keras = KerasModelMetrics.forModel(Path.of("model.keras")); // e.g. "accuracy", AUC(...)
  * net.doEvaluation(testData, keras);
  * }</pre>
- * String metrics are resolved as Keras's {@code compile()} resolves them: {@code "accuracy"} becomes Binary,
- * Categorical or SparseCategorical accuracy from the shapes of the first batch under the chosen
- * {@link CompileRules} (Keras 3 by default; {@link #rulesFor} suggests the set of the Keras that saved the file),
- * and every metric is named as Keras names it. Serialised metric objects are created with their saved config.
- * Weighted metrics are added too (named {@code weighted_<name>} when the name is taken, as Keras does), although a
- * DL4J evaluation gives them only the label mask as weights. The loss is used where the rule set reads it; it is
- * not itself added as a metric. Stateless.
+ * The metrics and weighted metrics are those of {@link KerasModelFile#compilePlan()}, named as Keras names them
+ * ({@code weighted_<name>} for a weighted metric whose name is taken); compile() strings such as
+ * {@code "accuracy"} are resolved from the shapes of the first batch under the chosen {@link CompileRules} (Keras 3
+ * by default; {@link #rulesFor} suggests the set of the Keras that saved the file). Weighted metrics get the sample
+ * weights ({@link io.github.metricparity.dl4j.eval.SampleWeight}), the others do not. The loss is used where the
+ * rule set reads it; {@link KerasModelFile#evaluation()} also reproduces the loss. Stateless.
  */
 public final class KerasModelMetrics {
     private KerasModelMetrics() {
     }
 
-    /** The model's compile() metrics under Keras 3's rules. */
-    public static KerasEvaluation forModel(Path h5) throws IOException {
-        return forModel(h5, CompileRules.KERAS_3);
-    }
-
-    /** The model's compile() metrics under a Keras version's rules. */
-    public static KerasEvaluation forModel(Path h5, CompileRules rules) throws IOException {
-        return builder(KerasTrainingConfig.read(h5), rules).build();
+    /** The compile() metrics of a single-output model under Keras 3's rules. */
+    public static KerasEvaluation forModel(Path file) throws IOException {
+        return forModel(file, CompileRules.KERAS_3);
     }
 
     /**
-     * A {@link KerasEvaluation} builder holding the metrics of a training config, to set the array layout or add
-     * metrics before building.
+     * The compile() metrics of a single-output model under a Keras version's rules.
+     *
+     * @throws KerasModelFileException if the file cannot be read, records no compile config, or the model has
+     *                                 several outputs (use {@link KerasModelFile#evaluation()} and its
+     *                                 {@code forOutput(i)})
+     */
+    public static KerasEvaluation forModel(Path file, CompileRules rules) throws IOException {
+        KerasModelFile model = KerasModelFile.read(file);
+        CompilePlan plan = model.compilePlan();
+        if (plan.outputNames().size() != 1) {
+            throw new KerasModelFileException(file, "the model has " + plan.outputNames().size() + " outputs "
+                    + plan.outputNames() + ": take each output's metrics from KerasModelFile.evaluation().forOutput(i)");
+        }
+        return builder(model.trainingConfig(), rules).build();
+    }
+
+    /**
+     * A {@link KerasEvaluation} builder holding the metrics of a single-output model's training config, to set the
+     * array layout or add metrics before building.
      *
      * @throws io.github.metricparity.spi.MetricException if a metric is unknown or its config refused
      */
@@ -54,37 +60,30 @@ public final class KerasModelMetrics {
         if (config.loss() != null) {
             b.loss(config.loss().lossName());
         }
-        Set<String> names = new HashSet<>();
-        add(b, config.metrics(), names, false);
-        add(b, config.weightedMetrics(), names, true);
+        MetricRegistry registry = MetricRegistry.of(new Dl4jMetricProvider());
+        for (CompilePlan.PlannedMetric m : CompilePlan.forOneOutput(config).metrics()) {
+            add(b, m, registry);
+        }
         return b;
     }
 
-    private static void add(KerasEvaluation.Builder b, List<CompileEntry> entries, Set<String> names,
-            boolean weighted) {
-        MetricRegistry registry = MetricRegistry.of(new Dl4jMetricProvider());
-        for (CompileEntry e : entries) {
-            if (e.isIdentifier()) {
-                String name = uniqueName(e.identifier(), names, weighted);
-                b.compileAs(e.identifier(), name);
-                continue;
+    /** Adds one planned compile metric: a compile() string resolved at the first batch, or a serialised metric. */
+    static void add(KerasEvaluation.Builder b, CompilePlan.PlannedMetric m, MetricRegistry registry) {
+        CompileEntry e = m.entry();
+        if (e.isIdentifier()) {
+            if (m.weighted()) {
+                b.weightedCompileAs(e.identifier(), m.key());
+            } else {
+                b.compileAs(e.identifier(), m.key());
             }
-            Metric m = registry.create(e.className(), e.config());
-            String name = uniqueName(m.name(), names, weighted);
-            if (!name.equals(m.name())) {
-                Map<String, Object> renamed = new LinkedHashMap<>(e.config());
-                renamed.put("name", name);
-                m = registry.create(e.className(), renamed);
-            }
-            b.metric(m);
+            return;
         }
-    }
-
-    /** Keras's compile_utils: a weighted metric whose name is taken becomes {@code weighted_<name>}. */
-    private static String uniqueName(String name, Set<String> taken, boolean weighted) {
-        String n = weighted && taken.contains(name) ? "weighted_" + name : name;
-        taken.add(n);
-        return n;
+        Metric metric = registry.create(e.className(), e.config());
+        if (m.weighted()) {
+            b.weightedMetric(metric, m.key());
+        } else {
+            b.metricAs(metric, m.key());
+        }
     }
 
     /**

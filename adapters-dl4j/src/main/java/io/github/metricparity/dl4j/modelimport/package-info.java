@@ -1,7 +1,10 @@
 /**
- * The compile() loss and metrics of Keras models imported with deeplearning4j-modelimport:
- * {@link io.github.metricparity.dl4j.modelimport.KerasTrainingConfig} reads them from an {@code .h5} file (Keras 2
- * and Keras 3 layouts), {@link io.github.metricparity.dl4j.modelimport.KerasModelMetrics} turns them into a
- * {@link io.github.metricparity.dl4j.eval.KerasEvaluation} resolved as Keras resolves them.
+ * Keras model files in DL4J: {@link io.github.metricparity.dl4j.modelimport.KerasModelFile} reads a Keras 3
+ * {@code .keras} zip, a Keras 3 {@code .h5} or a Keras 2 {@code .h5} as untrusted input, resolves its compile()
+ * config as Keras 3 does ({@link io.github.metricparity.dl4j.modelimport.CompilePlan}), reproduces Keras's
+ * {@code evaluate()} ({@link io.github.metricparity.dl4j.modelimport.KerasModelEvaluation}) and imports the model
+ * into DL4J ({@link io.github.metricparity.dl4j.modelimport.Dl4jKerasModel}).
+ * {@link io.github.metricparity.dl4j.modelimport.KerasModelMetrics} turns a single-output model's compile metrics
+ * into a {@link io.github.metricparity.dl4j.eval.KerasEvaluation}.
  */
 package io.github.metricparity.dl4j.modelimport;

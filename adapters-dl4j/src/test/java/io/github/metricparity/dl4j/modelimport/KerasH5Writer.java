@@ -70,22 +70,6 @@ final class KerasH5Writer {
         }
     }
 
-    /** An .h5 file holding only the root attributes Keras writes (enough to read the compile() config). */
-    static void writeAttributesOnly(Path file, String kerasVersion, String trainingConfigJson) {
-        synchronized (Hdf5Archive.LOCK_OBJECT) {
-            try (PointerScope scope = new PointerScope()) {
-                H5File h5 = new H5File(file.toString(), hdf5.H5F_ACC_TRUNC);
-                try {
-                    writeString(h5, "keras_version", kerasVersion);
-                    writeString(h5, "backend", "tensorflow");
-                    writeString(h5, "training_config", trainingConfigJson);
-                } finally {
-                    h5.close();
-                }
-            }
-        }
-    }
-
     /** A scalar fixed-length string attribute, as h5py writes Python bytes. */
     private static void writeString(H5Object target, String name, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);

@@ -71,6 +71,34 @@ class KerasModelImportTest {
     }
 
     @Test
+    void keras2FileThroughTheOneEntryPoint() throws Exception {
+        Path h5 = dir.resolve("keras2.h5");
+        KerasH5Writer.writeDenseModel(h5, 4, 3, "softmax", weights(2, 12), new float[] {0.1f, 0f, -0.1f},
+                "{\"loss\": \"categorical_crossentropy\", \"metrics\": [\"accuracy\"], \"weighted_metrics\": "
+                        + "[\"accuracy\"], " + ADAM + "}");
+        KerasModelFile file = KerasModelFile.read(h5);
+        assertEquals(KerasFileFormat.KERAS2_H5, file.format());
+        assertEquals("2.4.0", file.kerasVersion());
+        assertEquals(java.util.Set.of("loss", "accuracy", "weighted_accuracy"), file.compilePlan().keys());
+        Dl4jKerasModel model = file.importModel();
+        assertTrue(model.network() instanceof MultiLayerNetwork);
+        DataSet test = TinyNetworks.blobs(6, 40);
+        INDArray out = model.predict(List.of(test.getFeatures())).get(0);
+        INDArray weights = Nd4j.linspace(1, 40, 40).divi(40);
+        Map<String, Double> logs = file.evaluation().evaluate(model, List.of(test.getFeatures()),
+                List.of(test.getLabels()), weights);
+        Metric weighted = REFERENCE.create("CategoricalAccuracy", Map.of());
+        weighted.update(Nd4jTensors.toTensor(test.getLabels()), Nd4jTensors.toTensor(out),
+                Nd4jTensors.toTensor(weights));
+        assertEquals(reference("CategoricalAccuracy", Map.of(), test.getLabels(), out), logs.get("accuracy"), 1e-7);
+        assertEquals(weighted.resultValue(), logs.get("weighted_accuracy"), 1e-7);
+        Metric xent = REFERENCE.create("CategoricalCrossentropy", Map.of());
+        xent.update(Nd4jTensors.toTensor(test.getLabels()), Nd4jTensors.toTensor(out), Nd4jTensors.toTensor(weights));
+        // sum_over_batch_size: sum(loss * w) / N = weighted mean * mean(w)
+        assertEquals(xent.resultValue() * weights.meanNumber().doubleValue(), logs.get("loss"), 1e-6);
+    }
+
+    @Test
     void sigmoidModelWithAccuracyAndASerialisedAuc() throws Exception {
         Path h5 = dir.resolve("sigmoid.h5");
         KerasH5Writer.writeDenseModel(h5, 4, 1, "sigmoid", weights(3, 4), new float[] {0.2f},
@@ -105,9 +133,8 @@ class KerasModelImportTest {
                 + "\"registered_name\": null}, \"k\": 2}, \"registered_name\": null}], \"loss_weights\": null, "
                 + "\"weighted_metrics\": [\"accuracy\"], \"run_eagerly\": false, \"steps_per_execution\": 1, "
                 + "\"jit_compile\": false}";
-        Path h5 = dir.resolve("keras3.h5");
-        KerasH5Writer.writeAttributesOnly(h5, "3.3.3", "{\"compile_config\": " + compileConfig + "}");
-        KerasTrainingConfig config = KerasTrainingConfig.read(h5);
+        KerasTrainingConfig config = KerasTrainingConfig.parse("{\"compile_config\": " + compileConfig + "}",
+                "3.3.3");
         assertEquals("3.3.3", config.kerasVersion());
         assertEquals("SparseCategoricalCrossentropy", config.loss().className());
         assertEquals(CompileRules.KERAS_3, KerasModelMetrics.rulesFor(config.kerasVersion()));
@@ -161,7 +188,7 @@ class KerasModelImportTest {
         Path h5 = dir.resolve("uncompiled.h5");
         KerasH5Writer.writeDenseModel(h5, 4, 3, "softmax", weights(5, 12), new float[3], null);
         IOException e = assertThrows(IOException.class, () -> KerasModelMetrics.forModel(h5));
-        assertTrue(e.getMessage().contains("no training_config"), e.getMessage());
+        assertTrue(e.getMessage().contains("saved without compile()"), e.getMessage());
         assertThrows(IOException.class, () -> KerasTrainingConfig.parse("{\"optimizer\": \"adam\"}", null));
     }
 }

@@ -44,7 +44,8 @@ final class CompareCommand implements Callable<Integer> {
 
     static final class DataFiles {
         @Option(names = "--data", paramLabel = "FILE", required = true,
-                description = "targets and predictions: .csv, .jsonl or .npz")
+                description = "targets and predictions: .csv, .jsonl or .npz (several outputs: each output's "
+                        + "arrays, columns or keys prefixed '<output>/', e.g. cls/y_true)")
         Path file;
 
         @ArgGroup(exclusive = false)
@@ -75,7 +76,7 @@ final class CompareCommand implements Callable<Integer> {
     String loss;
 
     @Option(names = "--model", paramLabel = "FILE", description = "a Keras model file (.keras or .h5): its compile() "
-            + "loss, metrics and weighted metrics")
+            + "losses, metrics and weighted metrics for every output, under evaluate()'s keys")
     Path model;
 
     @Option(names = "--keras-values", paramLabel = "FILE", description = "values Keras recorded: evaluate("

@@ -2,6 +2,9 @@ package io.github.metricparity.conformance.compare;
 
 import io.github.metricparity.dl4j.Dl4jMetricProvider;
 import io.github.metricparity.dl4j.modelimport.CompileEntry;
+import io.github.metricparity.dl4j.modelimport.CompilePlan;
+import io.github.metricparity.dl4j.modelimport.CompilePlan.PlannedLoss;
+import io.github.metricparity.dl4j.modelimport.CompilePlan.PlannedMetric;
 import io.github.metricparity.dl4j.parity.Dl4jPairs;
 import io.github.metricparity.comparison.ComparisonRow;
 import io.github.metricparity.comparison.ComparisonRule;
@@ -27,8 +30,9 @@ import java.util.function.LongConsumer;
 
 /**
  * One {@code parity compare} run: streams the examples once, batch by batch as Keras's {@code evaluate()} does
- * (32 by default), through the compiled Keras metrics (weighted metrics get the sample weights, plain metrics do
- * not, as in Keras 3's {@code CompileMetrics}), the loss, and the Keras counterparts of the framework's metrics; then
+ * (32 by default), through every compiled Keras metric of every output (weighted metrics get the sample weights,
+ * plain metrics do not, as in Keras 3's {@code CompileMetrics}), the losses, and the Keras counterparts of the
+ * framework's metrics, under the keys of {@code evaluate(return_dict=True)} (the {@link CompilePlan}'s); then
  * sets each JVM value against Keras's recorded value and each framework value against its counterpart.
  */
 public final class CompareRun {
@@ -58,33 +62,71 @@ public final class CompareRun {
         this.tolerance = tolerance;
     }
 
-    /** One compiled Keras metric and its shadow: the same metric with the other weighting, to name a cause. */
-    private record Compiled(String name, String display, Metric metric, Metric shadow, boolean weighted) {
+    /**
+     * One compiled Keras metric of one output and its shadow: the same metric with the other weighting, to name a
+     * cause.
+     */
+    private record Compiled(String name, String display, int output, Metric metric, Metric shadow,
+            boolean weighted) {
     }
 
-    /** Runs over {@code source}; {@code progress} is told the bytes read after each batch. */
-    CompareResult run(ExampleSource source, LongConsumer progress) {
-        int[] yTrueRow = source.yTrueRow();
-        int[] yPredRow = source.yPredRow();
-        int[] yTrueShape = Shapes.batch(batchSize, yTrueRow);
-        int[] yPredShape = Shapes.batch(batchSize, yPredRow);
-        CompileRules rules = compile.rules();
-        String lossId = compile.loss() != null && compile.loss().isIdentifier() ? compile.loss().identifier() : null;
-        List<Compiled> metrics = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (CompileEntry e : compile.metrics()) {
-            metrics.add(compiled(e, false, yTrueShape, yPredShape, lossId, rules, names, source.weighted()));
-        }
-        for (CompileEntry e : compile.weightedMetrics()) {
-            metrics.add(compiled(e, true, yTrueShape, yPredShape, lossId, rules, names, source.weighted()));
-        }
-        Metric loss = compile.loss() == null ? null : lossMetric(compile.loss());
-        int[][] lossRows = Shapes.sameRankForLoss(yTrueRow, yPredRow);
+    /** One compile loss of one output: the metric whose mean is the loss, its loss weight and its key (or null). */
+    private record Loss(String key, int output, Metric metric, double weight) {
+    }
 
-        int columns = yPredRow.length == 0 ? 1 : yPredRow[yPredRow.length - 1];
+    /**
+     * Runs over {@code sources}, one per output of the plan in its order (the same examples, row for row);
+     * {@code progress} is told the bytes read after each batch.
+     */
+    CompareResult run(List<ExampleSource> sources, LongConsumer progress) {
+        CompilePlan plan = compile.plan();
+        int outputs = plan.outputNames().size();
+        if (sources.size() != outputs) {
+            throw new IllegalArgumentException(sources.size() + " sources for " + outputs + " outputs");
+        }
+        ExampleSource first = sources.get(0);
+        boolean weighted = first.weighted();
+        for (ExampleSource s : sources) {
+            if (s.weighted() != weighted) {
+                throw new CompareException(first.files() + ": a sample_weight for some outputs only: give one "
+                        + "sample_weight per example for all outputs, as Keras's evaluate() takes it");
+            }
+        }
+        List<Batch> batches = new ArrayList<>();
+        List<int[]> yTrueShapes = new ArrayList<>();
+        List<int[]> yPredShapes = new ArrayList<>();
+        for (ExampleSource s : sources) {
+            batches.add(new Batch(batchSize, s.yTrueRow(), s.yPredRow(), weighted));
+            yTrueShapes.add(Shapes.batch(batchSize, s.yTrueRow()));
+            yPredShapes.add(Shapes.batch(batchSize, s.yPredRow()));
+        }
+        CompileRules rules = compile.rules();
+        String[] lossIds = new String[outputs];
+        for (PlannedLoss l : plan.losses()) {
+            lossIds[l.output()] = l.loss().isIdentifier() ? l.loss().identifier() : null;
+        }
+        List<Compiled> metrics = new ArrayList<>();
+        for (PlannedMetric m : plan.metrics()) {
+            int o = m.output();
+            Metric metric = create(m.entry(), yTrueShapes.get(o), yPredShapes.get(o), lossIds[o], rules);
+            Metric shadow = weighted ? create(m.entry(), yTrueShapes.get(o), yPredShapes.get(o), lossIds[o], rules)
+                    : null;
+            metrics.add(new Compiled(m.key(), display(metric), o, metric, shadow, m.weighted()));
+        }
+        List<Loss> losses = new ArrayList<>();
+        for (PlannedLoss l : plan.losses()) {
+            losses.add(new Loss(l.key(), l.output(), lossMetric(l.loss()), l.weight() == null ? 1 : l.weight()));
+        }
+
+        int columns = first.yPredRow().length == 0 ? 1 : first.yPredRow()[first.yPredRow().length - 1];
         List<MetricPair> pairs = new ArrayList<>();
         List<String> notCompared = new ArrayList<>();
         if (frameworkValues != null) {
+            if (outputs > 1) {
+                throw new CompareException("--framework-values: the model has " + outputs + " outputs "
+                        + plan.outputNames() + "; a framework's evaluation values are compared for a one-output "
+                        + "model");
+            }
             for (String name : frameworkValues.values().keySet()) {
                 var pair = pair(frameworkValues.framework(), name, columns);
                 if (pair.isPresent()) {
@@ -98,52 +140,79 @@ public final class CompareRun {
         }
         CounterpartValues counterparts = new CounterpartValues(pairs, registry);
 
-        Batch batch = new Batch(batchSize, yTrueRow, yPredRow, source.weighted());
         long examples = 0;
         double weightSum = 0;
-        batch.firstRow = 1;
-        while (source.read(batch) > 0) {
+        long firstRow = 1;
+        while (true) {
+            int rows = read(sources, batches, firstRow);
+            if (rows == 0) {
+                break;
+            }
+            Batch b0 = batches.get(0);
             try {
-                var yTrue = batch.yTrueTensor();
-                var yPred = batch.yPredTensor();
-                var w = batch.weightTensor();
+                var w = b0.weightTensor();
                 for (Compiled c : metrics) {
-                    c.metric().update(yTrue, yPred, c.weighted() ? w : null);
+                    Batch b = batches.get(c.output());
+                    c.metric().update(b.yTrueTensor(), b.yPredTensor(), c.weighted() ? w : null);
                     if (c.shadow() != null) {
-                        c.shadow().update(yTrue, yPred, c.weighted() ? null : w);
+                        c.shadow().update(b.yTrueTensor(), b.yPredTensor(), c.weighted() ? null : w);
                     }
                 }
-                if (loss != null) {
-                    loss.update(batch.yTrueTensor(lossRows[0]), batch.yPredTensor(lossRows[1]), w);
+                for (Loss l : losses) {
+                    Batch b = batches.get(l.output());
+                    int[][] lossRows = Shapes.sameRankForLoss(b.yTrueRow, b.yPredRow);
+                    l.metric().update(b.yTrueTensor(lossRows[0]), b.yPredTensor(lossRows[1]), w);
                 }
                 if (!pairs.isEmpty()) {
-                    counterparts.update(yTrue, yPred);
+                    counterparts.update(b0.yTrueTensor(), b0.yPredTensor());
                 }
             } catch (MetricException e) {
-                throw new CompareException(source.files() + " rows " + batch.firstRow + " to "
-                        + (batch.firstRow + batch.rows - 1) + ": " + e.getMessage(), e);
+                throw new CompareException(first.files() + " rows " + firstRow + " to " + (firstRow + rows - 1)
+                        + ": " + e.getMessage(), e);
             }
-            if (batch.weights != null) {
-                for (int i = 0; i < batch.rows; i++) {
-                    weightSum += batch.weights[i];
+            if (b0.weights != null) {
+                for (int i = 0; i < rows; i++) {
+                    weightSum += b0.weights[i];
                 }
             }
-            examples += batch.rows;
-            batch.firstRow += batch.rows;
-            progress.accept(source.bytesRead());
+            examples += rows;
+            firstRow += rows;
+            long read = 0;
+            for (ExampleSource s : sources) {
+                read += s.bytesRead();
+            }
+            progress.accept(read);
         }
         if (examples == 0) {
-            throw new CompareException(source.files() + ": no example");
+            throw new CompareException(first.files() + ": no example");
         }
 
         List<KerasRow> rows = new ArrayList<>();
         Set<String> used = new HashSet<>();
-        if (loss != null) {
+        if (!losses.isEmpty()) {
             // Keras 3's loss is sum_over_batch_size: sum(w * l) / batch size, averaged over batches weighted by their
             // sizes (keras/src/backend/*/trainer.py: _loss_tracker.update_state(loss, sample_weight=batch size)),
-            // i.e. sum(w * l) / N; the weighted mean the metric holds is sum(w * l) / sum(w)
-            double value = loss.resultValue() * (source.weighted() ? weightSum / examples : 1);
-            rows.add(kerasRow("loss", display(loss), value, null, used));
+            // i.e. sum(w * l) / N; the weighted mean the metric holds is sum(w * l) / sum(w). With several losses,
+            // loss is their sum times the loss weights, plus the weight regularizers' penalty
+            // (keras/src/trainers/compile_utils.py CompileLoss.call, keras/src/trainers/trainer.py compute_loss)
+            double scale = weighted ? weightSum / examples : 1;
+            double total = compile.lossPenalty() == null ? 0 : compile.lossPenalty();
+            List<KerasRow> perOutput = new ArrayList<>();
+            for (Loss l : losses) {
+                double value = l.metric().resultValue() * scale;
+                total += l.weight() * value;
+                if (l.key() != null) {
+                    perOutput.add(kerasRow(l.key(), display(l.metric()), value, null, used));
+                }
+            }
+            String display = losses.size() == 1 ? display(losses.get(0).metric()) : "sum of the output losses "
+                    + "times their loss_weights";
+            rows.add(kerasRow("loss", display, total, null, used));
+            rows.addAll(perOutput);
+            if (compile.lossPenalty() == null) {
+                notCompared.add("loss: computed without the model's regularization penalty, which is not "
+                        + "reproduced: " + compile.lossNote());
+            }
         }
         for (Compiled c : metrics) {
             double shadow = c.shadow() == null ? Double.NaN : c.shadow().resultValue();
@@ -167,10 +236,26 @@ public final class CompareRun {
         List<ComparisonRow> framework = pairs.isEmpty() ? List.of()
                 : MetricPair.rows(frameworkValues.framework(), MetricPair.userData(examples, columns), pairs,
                         frameworkValues.values(), counterparts.values());
-        List<String> data = source.files().stream().map(Object::toString).toList();
+        List<String> data = first.files().stream().map(Object::toString).toList();
         String recordedSource = recorded == null ? null : recorded.file() + " (" + recorded.format()
                 + (recorded.epoch() >= 0 ? ", epoch " + recorded.epoch() : "") + ")";
         return new CompareResult(data, examples, compile.source(), recordedSource, rows, framework, notCompared);
+    }
+
+    /** Fills every output's batch with the same rows; the number of rows, 0 at the end. */
+    private static int read(List<ExampleSource> sources, List<Batch> batches, long firstRow) {
+        int rows = -1;
+        for (int o = 0; o < sources.size(); o++) {
+            Batch b = batches.get(o);
+            b.firstRow = firstRow;
+            int n = sources.get(o).read(b);
+            if (rows >= 0 && n != rows) {
+                throw new CompareException(sources.get(o).files() + ": the outputs have different numbers of rows "
+                        + "(from row " + firstRow + "): give every output's y_true and y_pred for every example");
+            }
+            rows = n;
+        }
+        return rows;
     }
 
     private KerasRow kerasRow(String name, String display, double value, double[] shadow, Set<String> used) {
@@ -202,23 +287,6 @@ public final class CompareRun {
                 "%.6f", r) + ", the same metric on these targets and predictions gives " + String.format(Locale.ROOT,
                 "%.6f", value) + ": not the same predictions, batches or metric config, or a regularisation loss "
                 + "added to Keras's loss; no known rule explains it.");
-    }
-
-    private Compiled compiled(CompileEntry e, boolean weighted, int[] yTrueShape, int[] yPredShape, String lossId,
-            CompileRules rules, Set<String> names, boolean hasWeights) {
-        Metric m = create(e, yTrueShape, yPredShape, lossId, rules);
-        Metric shadow = hasWeights ? create(e, yTrueShape, yPredShape, lossId, rules) : null;
-        // keras/src/trainers/compile_utils.py CompileMetrics.result(): repeated names get _1, _2, ...; a weighted
-        // metric whose name is taken becomes weighted_<name>
-        String name = m.name();
-        if (!names.add(name)) {
-            String base = weighted ? "weighted_" + name : name;
-            name = base;
-            for (int i = 1; !names.add(name); i++) {
-                name = base + "_" + i;
-            }
-        }
-        return new Compiled(name, display(m), m, shadow, weighted);
     }
 
     private Metric create(CompileEntry e, int[] yTrueShape, int[] yPredShape, String lossId, CompileRules rules) {

@@ -2,6 +2,7 @@ package io.github.metricparity.conformance.compare;
 
 import io.github.metricparity.comparison.FrameworkValues;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongConsumer;
@@ -40,15 +41,23 @@ public record Comparison(Path data, Path[] npy, List<String> metrics, List<Strin
 
     /** The examples of one data file, by its extension: {@code .csv}, {@code .jsonl}/{@code .ndjson}, {@code .npz}. */
     static ExampleSource open(Path data) {
+        return open(data, "");
+    }
+
+    /**
+     * One output's examples of a data file; {@code prefix} is {@code <output>/} for a model with several outputs
+     * (each output's arrays, columns or keys carry it), else empty.
+     */
+    static ExampleSource open(Path data, String prefix) {
         String name = data.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
-            return new CsvExamples(data);
+            return new CsvExamples(data, prefix);
         }
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-            return new JsonLinesExamples(data);
+            return new JsonLinesExamples(data, prefix);
         }
         if (name.endsWith(".npz")) {
-            return NpyExamples.ofNpz(data);
+            return NpyExamples.ofNpz(data, prefix);
         }
         if (name.endsWith(".npy")) {
             throw CompareException.in(data, "one .npy file holds one array: give --y-true and --y-pred (and "
@@ -60,10 +69,29 @@ public record Comparison(Path data, Path[] npy, List<String> metrics, List<Strin
     private static CompareResult run(Path data, Path[] npy, CompileMetrics compile, RecordedValues recorded,
             String recordedPrefix, FrameworkValues framework, int batchSize, double tolerance, LongConsumer progress,
             java.util.function.LongConsumer total) {
-        try (ExampleSource source = data != null ? open(data) : NpyExamples.ofFiles(npy[0], npy[1], npy[2])) {
-            total.accept(source.totalBytes());
+        List<ExampleSource> sources = new ArrayList<>();
+        try {
+            List<String> outputs = compile.outputNames();
+            if (outputs.size() == 1) {
+                sources.add(data != null ? open(data) : NpyExamples.ofFiles(npy[0], npy[1], npy[2]));
+            } else if (data == null) {
+                throw new CompareException("--y-true/--y-pred: the model has " + outputs.size() + " outputs " + outputs
+                        + ": give --data FILE.npz with the arrays '<output>/y_true', '<output>/y_pred' of each ("
+                        + "np.savez(f, **{\"" + outputs.get(0) + "/y_true\": y, ...})), or a .csv or .jsonl file");
+            } else {
+                for (String output : outputs) {
+                    sources.add(open(data, output + "/"));
+                }
+            }
+            long bytes = 0;
+            for (ExampleSource s : sources) {
+                bytes += s.totalBytes();
+            }
+            total.accept(bytes);
             String prefix = recordedPrefix != null ? recordedPrefix : defaultPrefix(recorded);
-            return new CompareRun(compile, recorded, prefix, framework, batchSize, tolerance).run(source, progress);
+            return new CompareRun(compile, recorded, prefix, framework, batchSize, tolerance).run(sources, progress);
+        } finally {
+            sources.forEach(ExampleSource::close);
         }
     }
 

@@ -26,6 +26,9 @@ import org.apache.commons.csv.CSVRecord;
  *       model's output has a last axis: one column is {@code (N, 1)}, as {@code Dense(1)} gives);</li>
  *   <li>{@code sample_weight}: optional, one weight per row.</li>
  * </ul>
+ * For a model with several outputs, each output's {@code y_true}/{@code y_pred} columns are named with the prefix
+ * {@code <output>/} ({@code cls/y_true_0}, {@code cls/y_pred_0}, ...); {@code sample_weight} has none (one weight per
+ * example for every output, as Keras's {@code sample_weight}). This reader reads one output's columns.
  * Other columns (an index, an id) are ignored. Values are decimal numbers ({@code nan}/{@code inf} are read as such
  * and refused by the metrics).
  */
@@ -43,6 +46,11 @@ final class CsvExamples implements ExampleSource {
     private final boolean yTrueScalar;
 
     CsvExamples(Path file) {
+        this(file, "");
+    }
+
+    /** @param prefix {@code <output>/} for one output of several, else empty */
+    CsvExamples(Path file, String prefix) {
         this.file = file;
         try {
             this.size = Files.size(file);
@@ -65,23 +73,29 @@ final class CsvExamples implements ExampleSource {
         int yp = -1;
         int w = -1;
         for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i);
+            String column = header.get(i);
+            if (column.equals("sample_weight")) {
+                w = unique(w, i, header, column);
+                continue;
+            }
+            if (!column.startsWith(prefix)) {
+                continue;
+            }
+            String name = column.substring(prefix.length());
             Matcher m = INDEXED.matcher(name);
             if (name.equals("y_true")) {
                 yt = unique(yt, i, header, name);
             } else if (name.equals("y_pred")) {
                 yp = unique(yp, i, header, name);
-            } else if (name.equals("sample_weight")) {
-                w = unique(w, i, header, name);
             } else if (m.matches()) {
                 Map<Integer, Integer> idx = m.group(1).equals("y_true") ? trueIdx : predIdx;
                 if (idx.put(Integer.parseInt(m.group(2)), i) != null) {
-                    throw CompareException.at(file, 1, i + 1, "column '" + name + "' appears twice in the header");
+                    throw CompareException.at(file, 1, i + 1, "column '" + column + "' appears twice in the header");
                 }
             }
         }
-        this.yTrueColumns = columns("y_true", yt, trueIdx, header);
-        this.yPredColumns = columns("y_pred", yp, predIdx, header);
+        this.yTrueColumns = columns(prefix + "y_true", yt, trueIdx, header);
+        this.yPredColumns = columns(prefix + "y_pred", yp, predIdx, header);
         this.yTrueScalar = yt >= 0;
         this.weightColumn = w;
     }

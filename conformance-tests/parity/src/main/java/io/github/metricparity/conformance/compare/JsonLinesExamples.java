@@ -18,8 +18,11 @@ import java.util.List;
  * where {@code T} and {@code P} are a number (a scalar per row) or nested arrays of numbers (the row's shape, e.g.
  * {@code [0, 1, 0]}; a bare {@code y_pred} number is a {@code (N, 1)} prediction, as a model's output has a last
  * axis), and {@code sample_weight} is an optional number (on every line or on none). The first line
- * fixes the shapes. Blank lines are skipped. Python: {@code for t, p in zip(y, y_hat): f.write(json.dumps({"y_true":
- * t.tolist(), "y_pred": p.tolist()}) + "\n")}.
+ * fixes the shapes. For a model with several outputs, each output's keys have the prefix {@code <output>/}
+ * ({@code {"cls/y_true": [2], "cls/y_pred": [0.1, 0.2, 0.7], "reg/y_true": [0.5], "reg/y_pred": [0.4],
+ * "sample_weight": 1.5}}); {@code sample_weight} has none. This reader reads one output's keys. Blank lines are
+ * skipped. Python: {@code for t, p in zip(y, y_hat): f.write(json.dumps({"y_true": t.tolist(), "y_pred":
+ * p.tolist()}) + "\n")}.
  */
 final class JsonLinesExamples implements ExampleSource {
     // Python's json.dumps writes NaN and Infinity bare
@@ -38,6 +41,8 @@ final class JsonLinesExamples implements ExampleSource {
     private final int[] yTrueRow;
     private final int[] yPredRow;
     private final boolean weighted;
+    private final String yTrueKey;
+    private final String yPredKey;
 
     /** One parsed line. */
     private record Example(long line, Values yTrue, Values yPred, Double weight) {
@@ -48,7 +53,14 @@ final class JsonLinesExamples implements ExampleSource {
     }
 
     JsonLinesExamples(Path file) {
+        this(file, "");
+    }
+
+    /** @param prefix {@code <output>/} for one output of several, else empty */
+    JsonLinesExamples(Path file, String prefix) {
         this.file = file;
+        this.yTrueKey = prefix + "y_true";
+        this.yPredKey = prefix + "y_pred";
         try {
             this.size = Files.size(file);
             this.counting = new CountingInput(Files.newInputStream(file));
@@ -92,9 +104,9 @@ final class JsonLinesExamples implements ExampleSource {
             if (e == null) {
                 break;
             }
-            put(e.yTrue(), yTrueRow, "y_true", e.line(), b.yTrue, n);
+            put(e.yTrue(), yTrueRow, yTrueKey, e.line(), b.yTrue, n);
             boolean bareOne = e.yPred().shape().length == 0 && java.util.Arrays.equals(yPredRow, new int[] {1});
-            put(e.yPred(), bareOne ? new int[0] : yPredRow, "y_pred", e.line(), b.yPred, n);
+            put(e.yPred(), bareOne ? new int[0] : yPredRow, yPredKey, e.line(), b.yPred, n);
             if (weighted != (e.weight() != null)) {
                 throw CompareException.at(file, e.line(), 1, weighted ? "no sample_weight, though the first line has"
                         + " one: give it on every line or on none" : "a sample_weight, though the first line has "
@@ -150,13 +162,15 @@ final class JsonLinesExamples implements ExampleSource {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
+            if (name.equals(yTrueKey)) {
+                yTrue = values(p, name);
+                continue;
+            }
+            if (name.equals(yPredKey)) {
+                yPred = values(p, name);
+                continue;
+            }
             switch (name) {
-                case "y_true":
-                    yTrue = values(p, name);
-                    break;
-                case "y_pred":
-                    yPred = values(p, name);
-                    break;
                 case "sample_weight":
                     if (!p.currentToken().isNumeric()) {
                         throw error(p, "sample_weight must be a number");
@@ -172,7 +186,7 @@ final class JsonLinesExamples implements ExampleSource {
             throw error(p, "text after the JSON object: one object per line");
         }
         if (yTrue == null || yPred == null) {
-            throw CompareException.at(file, line, 1, "no '" + (yTrue == null ? "y_true" : "y_pred") + "' field");
+            throw CompareException.at(file, line, 1, "no '" + (yTrue == null ? yTrueKey : yPredKey) + "' field");
         }
         return new Example(line, yTrue, yPred, weight);
     }

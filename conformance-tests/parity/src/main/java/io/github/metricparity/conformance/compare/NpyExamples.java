@@ -15,7 +15,10 @@ import java.util.zip.ZipFile;
  * Examples from NumPy arrays read row by row in lockstep: {@code y_true}, {@code y_pred} and optionally
  * {@code sample_weight}, each of shape {@code (N, ...)} with the same N. Either three {@code .npy} files
  * ({@code np.save}) or one {@code .npz} archive holding them under those names ({@code np.savez("data.npz",
- * y_true=y, y_pred=model.predict(x))}, compressed or not).
+ * y_true=y, y_pred=model.predict(x))}, compressed or not). For a model with several outputs the archive holds each
+ * output's arrays under the prefix {@code <output>/} ({@code np.savez("data.npz", **{"cls/y_true": y1, "cls/y_pred":
+ * p1, "reg/y_true": y2, "reg/y_pred": p2, "sample_weight": w})}); {@code sample_weight} has none. This reader reads one
+ * output's arrays.
  */
 final class NpyExamples implements ExampleSource {
     static final String Y_TRUE = "y_true";
@@ -85,6 +88,11 @@ final class NpyExamples implements ExampleSource {
 
     /** One {@code .npz} archive with entries {@code y_true.npy}, {@code y_pred.npy}, {@code sample_weight.npy}. */
     static NpyExamples ofNpz(Path npz) {
+        return ofNpz(npz, "");
+    }
+
+    /** One output's arrays of a {@code .npz} archive; {@code prefix} is {@code <output>/} or empty. */
+    static NpyExamples ofNpz(Path npz, String prefix) {
         ZipFile zip;
         try {
             zip = new ZipFile(npz.toFile());
@@ -96,12 +104,13 @@ final class NpyExamples implements ExampleSource {
         List<CountingInput> counters = new ArrayList<>();
         try {
             NpyExamples x = new NpyExamples(List.of(npz), zip, (array, required) -> {
-                ZipEntry entry = zip.getEntry(array + ".npy");
+                String key = array.equals(SAMPLE_WEIGHT) ? array : prefix + array;
+                ZipEntry entry = zip.getEntry(key + ".npy");
                 if (entry == null) {
                     if (required) {
                         List<String> names = new ArrayList<>();
                         Collections.list(zip.entries()).forEach(e -> names.add(e.getName()));
-                        throw CompareException.in(npz, "no array '" + array + "' (it holds " + names
+                        throw CompareException.in(npz, "no array '" + key + "' (it holds " + names
                                 + "): np.savez(file, y_true=..., y_pred=..., sample_weight=...)");
                     }
                     return null;

@@ -59,7 +59,9 @@ class CompareCliTest {
         "binary, jsonl, binary.keras, csvlogger.csv", "multiclass, npz, multiclass.keras, evaluate.json",
         "multiclass, csv, multiclass.keras, history.json", "multiclass, jsonl, multiclass.keras, csvlogger.csv",
         "regression, npz, regression.keras, evaluate.json", "regression, csv, regression.keras, csvlogger.csv",
-        "regression, jsonl, regression.keras, history.json"})
+        "regression, jsonl, regression.keras, history.json", "two_outputs, npz, two_outputs.keras, evaluate.json",
+        "two_outputs, csv, two_outputs.h5, history.json", "two_outputs, jsonl, two_outputs.keras, csvlogger.csv",
+        "two_outputs, jsonl, two_outputs.h5, evaluate.json"})
     void everyRecordedKerasValueIsReproduced(String model, String data, String modelFile, String recorded)
             throws IOException {
         int code = run("compare", "--data", fixture(model + "." + data).toString(), "--model",
@@ -88,6 +90,32 @@ class CompareCliTest {
         assertEquals("DIFFERS", auc.get("verdict").asText());
         assertEquals("unexplained", auc.get("cause").asText());
         assertTrue(json().get("unexplained").asBoolean());
+    }
+
+    @ParameterizedTest(name = "planted {0}")
+    @CsvSource({"reg_weighted_mae", "cls_loss", "loss"})
+    void aPlantedValueOfATwoOutputModelFailsTheGate(String key) throws IOException {
+        Path planted = dir.resolve("planted.json");
+        com.fasterxml.jackson.databind.node.ObjectNode evaluate = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(fixture("two_outputs.evaluate.json").toFile());
+        evaluate.put(key, evaluate.get(key).asDouble() + 1e-3);
+        Files.writeString(planted, evaluate.toString());
+        int code = run("compare", "--data", fixture("two_outputs.csv").toString(), "--model",
+                fixture("two_outputs.keras").toString(), "--keras-values", planted.toString());
+        assertEquals(1, code, out.toString(StandardCharsets.UTF_8));
+        for (JsonNode row : json().get("keras")) {
+            boolean isPlanted = row.get("name").asText().equals(key);
+            assertEquals(isPlanted ? "DIFFERS" : "reproduced", row.get("verdict").asText(), row.toString());
+        }
+    }
+
+    @Test
+    void aTwoOutputModelNeedsEachOutputsColumns() throws IOException {
+        Path csv = dir.resolve("one.csv");
+        Files.writeString(csv, "y_true,y_pred\n1,0.5\n");
+        int code = run("compare", "--data", csv.toString(), "--model", fixture("two_outputs.keras").toString());
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("cls/y_true"), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
