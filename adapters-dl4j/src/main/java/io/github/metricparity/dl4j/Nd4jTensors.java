@@ -1,12 +1,20 @@
 package io.github.metricparity.dl4j;
 
 import io.github.metricparity.spi.Tensor;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Conversions between ND4J arrays and the contract's {@link Tensor}.
+ *
+ * <h2>In place</h2>
+ * A metric update reads a dense row-major {@code FLOAT} or {@code DOUBLE} array where ND4J keeps it: the tensor is a
+ * view of the data buffer's direct NIO buffer ({@link #view}), and the reference metrics read it block by block
+ * into arrays that stay in the cache. Such a view is valid only while the array is: {@link Nd4jMetric} keeps the
+ * arrays reachable until its update returns.
  *
  * <h2>Copies</h2>
  * ND4J's CPU backend keeps array data off the Java heap, while a {@code Tensor} wraps a Java array, so crossing
@@ -27,6 +35,29 @@ public final class Nd4jTensors {
     /** The array's values and shape as a {@link Tensor} (rank 0 for a scalar), in one bulk copy; null stays null. */
     public static Tensor toTensor(INDArray array) {
         return toTensor(array, null);
+    }
+
+    /**
+     * The array as a tensor that reads ND4J's memory in place when the array is dense row-major {@code FLOAT} or
+     * {@code DOUBLE} (what network outputs and {@code DataSet}s hold), else {@link #toTensor(INDArray, CopyBuffer)}.
+     * The view is valid while {@code array} is reachable and unchanged: the caller keeps it so
+     * ({@link java.lang.ref.Reference#reachabilityFence}) until the tensor is no longer used.
+     */
+    static Tensor view(INDArray array, CopyBuffer buffer) {
+        if (array == null || array.isEmpty() || !isDenseRowMajor(array)) {
+            return toTensor(array, buffer);
+        }
+        int n = (int) array.length();
+        // the NIO view starts at the data buffer's offset and runs to the end of the allocation behind it
+        if (array.dataType() == DataType.FLOAT) {
+            FloatBuffer data = array.data().asNioFloat();
+            return Tensor.of(data.limit(data.position() + n), intShape(array));
+        }
+        if (array.dataType() == DataType.DOUBLE) {
+            DoubleBuffer data = array.data().asNioDouble();
+            return Tensor.of(data.limit(data.position() + n), intShape(array));
+        }
+        return toTensor(array, buffer);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** The dl4j provider's metrics: discovery, Keras docstring values, and the batches that go to the reference. */
 class Nd4jMetricTest {
@@ -62,18 +63,30 @@ class Nd4jMetricTest {
     }
 
     @Test
-    void batchesWithoutAFastPathGoToTheReference() {
-        Nd4jMetric fast = new Nd4jMetric(KerasCatalog.byClassName("CategoricalAccuracy").create(Map.of()), 0);
-        Metric reference = KerasCatalog.byClassName("CategoricalAccuracy").create(Map.of());
-        TestArrays data = new TestArrays(7, DataType.FLOAT);
-        INDArray yTrue = data.oneHot(12, 4).reshape(3, 4, 4);
-        INDArray yPred = data.distributions(12, 4).reshape(3, 4, 4);
-        INDArray scalarWeight = Nd4j.scalar(2.0f);
-        fast.update(yTrue, yPred, scalarWeight); // rank 3 and a scalar weight: the reference's rules
-        reference.update(Nd4jTensors.toTensor(yTrue), Nd4jTensors.toTensor(yPred), Tensor.scalar(2.0));
-        assertEquals(0, fast.fastBatches());
-        assertEquals(reference.resultValue(), fast.resultValue(), 1e-12);
-        assertEquals(reference.snapshot(), fast.snapshot());
+    void arraysReadInPlaceOrCopiedGiveTheReferenceState() {
+        // dense arrays are views of ND4J's memory, a transposed or sliced one is copied first: the same states
+        for (String id : List.of("CategoricalAccuracy", "CategoricalCrossentropy", "SparseCategoricalAccuracy")) {
+            Nd4jMetric adapter = new Nd4jMetric(KerasCatalog.byClassName(id).create(Map.of()));
+            Metric reference = KerasCatalog.byClassName(id).create(Map.of());
+            TestArrays data = new TestArrays(7, DataType.FLOAT);
+            boolean sparse = id.startsWith("Sparse");
+            INDArray dense = sparse ? data.classIds(12, 4, false) : data.oneHot(12, 4);
+            INDArray predictions = data.distributions(12, 4);
+            INDArray transposed = predictions.transpose().dup('c').transpose(); // f-order view of the same values
+            INDArray rows = Nd4j.vstack(predictions, predictions).get(NDArrayIndex.interval(0, 12),
+                    NDArrayIndex.all()); // a view into a larger buffer
+            for (INDArray yPred : List.of(predictions, transposed, rows)) {
+                adapter.update(dense, yPred, null);
+                reference.update(Nd4jTensors.toTensor(dense), Nd4jTensors.toTensor(yPred), null);
+                assertEquals(reference.snapshot(), adapter.snapshot(), id);
+            }
+            // rank 3 and a scalar weight: the reference's rules
+            INDArray yTrue3 = sparse ? dense.reshape(3, 4) : dense.reshape(3, 4, 4);
+            adapter.update(yTrue3, predictions.reshape(3, 4, 4), Nd4j.scalar(2.0f));
+            reference.update(Nd4jTensors.toTensor(yTrue3), Nd4jTensors.toTensor(predictions.reshape(3, 4, 4)),
+                    Tensor.scalar(2.0));
+            assertEquals(reference.snapshot(), adapter.snapshot(), id + " rank 3");
+        }
     }
 
     @Test
@@ -106,7 +119,7 @@ class Nd4jMetricTest {
 
     @Test
     void refusedBatchesLeaveTheStateUnchanged() {
-        Nd4jMetric sca = new Nd4jMetric(KerasCatalog.byClassName("SparseCategoricalAccuracy").create(Map.of()), 0);
+        Nd4jMetric sca = new Nd4jMetric(KerasCatalog.byClassName("SparseCategoricalAccuracy").create(Map.of()));
         sca.update(arr(new double[][] {{1}, {0}}), arr(new double[][] {{0.2, 0.8}, {0.6, 0.4}}));
         MetricState before = sca.snapshot();
         InvalidInputException outOfRange = assertThrows(InvalidInputException.class,

@@ -7,8 +7,12 @@ import java.util.concurrent.TimeUnit;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.evaluation.classification.EvaluationBinary;
 import org.nd4j.evaluation.classification.ROC;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,6 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
     "-Dorg.bytedeco.javacpp.maxphysicalbytes=10g"})
 public class Dl4jBenchmark {
     private static final MetricRegistry DL4J = MetricRegistry.load("dl4j");
+    private static final LossMCXENT MCXENT = new LossMCXENT();
+    private static final LossBinaryXENT BINARY_XENT = new LossBinaryXENT();
+    private static final ActivationSoftmax SOFTMAX = new ActivationSoftmax();
+    private static final ActivationSigmoid SIGMOID = new ActivationSigmoid();
 
     static Nd4jMetric create(String className, Map<String, ?> config) {
         return (Nd4jMetric) DL4J.create(className, config);
@@ -199,6 +207,20 @@ public class Dl4jBenchmark {
     public Nd4jMetric categoricalCrossentropyFromLogits(HundredClasses s) {
         s.crossentropy.update(s.oneHot, s.logits);
         return s.crossentropy;
+    }
+
+    /** DL4J's own score of the same logits: {@code LossMCXENT} (softmax, then the crossentropy), mean per example. */
+    @Benchmark
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public double dl4jLossMcxent(HundredClasses s) {
+        return MCXENT.computeScore(s.oneHot, s.logits, SOFTMAX, null, true);
+    }
+
+    /** DL4J's own score of the same logits: {@code LossBinaryXENT} (sigmoid, then the crossentropy). */
+    @Benchmark
+    public double dl4jLossBinaryXent(Binary s) {
+        return BINARY_XENT.computeScore(s.labels, s.logits, SIGMOID, null, true);
     }
 
     @Benchmark

@@ -101,23 +101,29 @@ final class Report {
         rows.add(new Row("", "Tribuo adapter, 1M Predictions (2 classes)", tribuo + "binaryAccuracy", null,
                 tribuo + "tribuoLabelEvaluatorTwoClasses"));
         rows.add(new Row("2 BinaryCrossentropy(from_logits) 10M", "reference, float[] Tensor",
-                bin + "binaryCrossentropyFromLogits", bin + "scanPredictions", null));
-        rows.add(new Row("", "DL4J adapter, INDArray", dl4j + "binaryCrossentropyFromLogits", null, null));
+                bin + "binaryCrossentropyFromLogits", bin + "scanLabelsAndPredictions", null));
+        rows.add(new Row("", "DL4J adapter, INDArray", dl4j + "binaryCrossentropyFromLogits", null,
+                dl4j + "dl4jLossBinaryXent"));
         rows.add(new Row("", "Tribuo adapter, 1M Predictions (2 classes, scores)",
                 tribuo + "binaryCrossentropyFromLogits", null, null));
         rows.add(new Row("2 baselines", "plain scan of y_pred (40 MB)", bin + "scanPredictions", null, null));
         rows.add(new Row("", "plain scan of y_true + y_pred (80 MB)", bin + "scanLabelsAndPredictions", null, null));
         rows.add(new Row("", "DL4J EvaluationBinary", dl4j + "dl4jEvaluationBinary", null, null));
+        rows.add(new Row("", "DL4J LossBinaryXENT.computeScore (sigmoid of the logits)", dl4j + "dl4jLossBinaryXent",
+                null, null));
         rows.add(new Row("", "Tribuo LabelEvaluator, 1M Predictions (2 classes)",
                 tribuo + "tribuoLabelEvaluatorTwoClasses", null, null));
 
         String ce = "CrossentropyBenchmark.";
         rows.add(new Row("3 CategoricalCrossentropy(from_logits) 1M x 100", "reference, float[] Tensor",
                 ce + "categoricalCrossentropyFromLogits", ce + "scanLogits", null));
-        rows.add(new Row("", "DL4J adapter, INDArray", dl4j + "categoricalCrossentropyFromLogits", null, null));
+        rows.add(new Row("", "DL4J adapter, INDArray", dl4j + "categoricalCrossentropyFromLogits", null,
+                dl4j + "dl4jLossMcxent"));
         rows.add(new Row("", "Tribuo adapter, 100k x 100 Predictions", tribuo + "categoricalCrossentropyFromLogits",
                 null, null));
         rows.add(new Row("3 baselines", "plain scan of the logits (400 MB)", ce + "scanLogits", null, null));
+        rows.add(new Row("", "DL4J LossMCXENT.computeScore (softmax of the logits)", dl4j + "dl4jLossMcxent", null,
+                null));
 
         String conf = "ConfusionBenchmark.";
         String scan10 = conf + "scanPredictions";
@@ -170,10 +176,7 @@ final class Report {
         for (Row row : rows()) {
             Measure m = get(row.benchmark());
             if (m == null) {
-                if (!row.benchmark().startsWith("Dl4j") && !row.benchmark().startsWith("Tribuo")) {
-                    sb.append(String.format("| %s | %s | not run | | | |%n", row.scenario(), row.implementation()));
-                }
-                continue;
+                continue; // not in this run
             }
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", row.scenario(),
                     row.implementation(), m.time(), bytes(m.bytesPerOp()), ratio(row.scan(), m), ratio(row.baseline(),
@@ -183,6 +186,9 @@ final class Report {
                 + "faster.\n\n");
         sb.append(targets());
         sb.append(profile());
+        sb.append(smallBatches());
+        sb.append(kernels());
+        sb.append(parallel());
         return sb.toString();
     }
 
@@ -256,6 +262,11 @@ final class Report {
                     "TribuoBenchmark.tribuoLabelEvaluatorTenClasses", "TribuoBenchmark." + accuracy);
         }
 
+        ratioTarget(sb, "BinaryCrossentropy(from_logits) 10M >= 0.25 of the two-input scan (issue 18)",
+                "BinaryBenchmark.scanLabelsAndPredictions", "BinaryBenchmark.binaryCrossentropyFromLogits", 0.25);
+        ratioTarget(sb, "CategoricalCrossentropy(from_logits) 1M x 100 >= 0.25 of the scan (issue 18)",
+                "CrossentropyBenchmark.scanLogits", "CrossentropyBenchmark.categoricalCrossentropyFromLogits", 0.25);
+
         String auc = "ConfusionBenchmark.auc ";
         Measure a200 = get(auc + "n=10000000 numThresholds=200");
         Measure a2000 = get(auc + "n=10000000 numThresholds=2000");
@@ -300,6 +311,103 @@ final class Report {
             }
         }
         return sb.toString();
+    }
+
+    private void ratioTarget(StringBuilder sb, String target, String scan, String ours, double required) {
+        Measure b = get(scan);
+        Measure m = get(ours);
+        if (b == null || m == null) {
+            sb.append("| ").append(target).append(" | not run | |\n");
+            return;
+        }
+        double r = b.millis() / m.millis();
+        sb.append(String.format(Locale.ROOT, "| %s | %.2f | %s |%n", target, r, r >= required ? "yes" : "no"));
+    }
+
+    /** The small-batch scenario ({@link SmallBatchBenchmark}): one evaluation pass, the frameworks alongside. */
+    private String smallBatches() {
+        String g = "SmallBatchBenchmark.";
+        StringBuilder sb = new StringBuilder();
+        boolean any = false;
+        for (String batch : new String[] {"32", "64", "256"}) {
+            any |= get(g + "kerasAccuracy batch=" + batch) != null;
+        }
+        if (!any) {
+            return "";
+        }
+        sb.append("\n| 60,000 x 10 in batches of | KerasEvaluation accuracy: ms | DL4J Evaluation: ms | Evaluation / "
+                + "Keras | Keras accuracy + crossentropy + AUC: ms | Evaluation + ROCMultiClass: ms | "
+                + "(Evaluation + ROCMultiClass) / Keras |\n|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (String batch : new String[] {"32", "64", "256"}) {
+            Measure acc = get(g + "kerasAccuracy batch=" + batch);
+            Measure eval = get(g + "dl4jEvaluation batch=" + batch);
+            Measure three = get(g + "kerasAccuracyCrossentropyAuc batch=" + batch);
+            Measure roc = get(g + "dl4jEvaluationAndRocMultiClass batch=" + batch);
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", batch, time(acc),
+                    time(eval), ratio(eval, acc), time(three), time(roc), ratio(roc, three)));
+        }
+        Measure tribuo = get(g + "tribuoLabelEvaluator");
+        Measure adapter = get(g + "tribuoAdapterAccuracy");
+        if (tribuo != null && adapter != null) {
+            sb.append(String.format(Locale.ROOT, "%nThe same 60,000 predictions through Tribuo: LabelEvaluator %s ms, "
+                    + "the Tribuo adapter's CategoricalAccuracy %s ms (%sx).%n", tribuo.time(), adapter.time(),
+                    ratio(tribuo, adapter)));
+        }
+        return sb.toString();
+    }
+
+    /** The exp and log kernels ({@link ExpLogBenchmark}) with the vectoriser on and off. */
+    private String kernels() {
+        String g = "ExpLogBenchmark.";
+        if (get(g + "exp") == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("\n| 1,024 float32 values in the cache | ns per value | ns per value, "
+                + "vectoriser off (-XX:-UseSuperWord) | vectorised / off |\n|---|---:|---:|---:|\n");
+        String[][] rows = {{"exp (ExpLog), arguments in [-30, 0]", "exp"}, {"Math.exp, the same", "mathExp"},
+            {"log1p (ExpLog), arguments in [0, 1]", "log1p"}, {"Math.log1p, the same", "mathLog1p"},
+            {"log (ExpLog), arguments in [e^-20, e^20]", "log"}, {"Math.log, the same", "mathLog"}};
+        for (String[] row : rows) {
+            Measure on = get(g + row[1]);
+            Measure off = get(g + "VectoriserOff." + row[1]);
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", row[0], perValue(on), perValue(off),
+                    ratio(off, on)));
+        }
+        return sb.toString();
+    }
+
+    /** One batch on one thread against the same batch in one shard per core ({@link ParallelBenchmark}). */
+    private String parallel() {
+        String g = "ParallelBenchmark.";
+        if (get(g + "binaryCrossentropyOneThread") == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n| one update, %d cores | one thread: ms | "
+                + "one shard per core: ms | speed-up |%n|---|---:|---:|---:|%n", Runtime.getRuntime()
+                        .availableProcessors()));
+        String[][] rows = {{"BinaryCrossentropy(from_logits) 10M", "binaryCrossentropy"},
+            {"CategoricalCrossentropy(from_logits) 1M x 100", "categoricalCrossentropy"},
+            {"SparseCategoricalAccuracy 1M x 10", "sparseCategoricalAccuracy"}};
+        for (String[] row : rows) {
+            Measure one = get(g + row[1] + "OneThread");
+            Measure all = get(g + row[1] + "AllCores");
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", row[0], time(one), time(all),
+                    ratio(one, all)));
+        }
+        return sb.toString();
+    }
+
+    private static String time(Measure m) {
+        return m == null ? "not run" : m.time();
+    }
+
+    private static String perValue(Measure m) {
+        return m == null ? "not run" : String.format(Locale.ROOT, "%.3f", m.score() / ExpLogBenchmark.N);
+    }
+
+    private static String ratio(Measure slower, Measure faster) {
+        return slower == null || faster == null ? "" : String.format(Locale.ROOT, "%.1f",
+                slower.millis() / faster.millis());
     }
 
     private void speedup(StringBuilder sb, String target, String baseline, String ours) {

@@ -1,6 +1,8 @@
 package io.github.metricparity.spi;
 
 import io.github.metricparity.spi.internal.TensorBuffers;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 
 /**
@@ -8,12 +10,14 @@ import java.util.Arrays;
  * types.
  *
  * <p>A tensor wraps a {@code float[]} or a {@code double[]} without copying (an offset lets it start inside a larger
- * buffer, as ND4J buffers often do). Integer inputs (class ids) are accepted through {@link #ofInts} and copied.
+ * buffer, as ND4J buffers often do), or a {@link FloatBuffer} or {@link DoubleBuffer}, also without copying: a
+ * direct buffer over memory outside the Java heap (ND4J's, for one) is read in place. Integer inputs (class ids) are
+ * accepted through {@link #ofInts} and copied.
  * A rank-0 tensor (shape {@code []}) is a scalar. Element access is by flat row-major index.
  *
  * <p>Tensors never change after creation, and never hand out their arrays (read them with {@link #get},
- * {@link #toDoubleArray} or {@link #toFloatArray}); the arrays handed to the factories must not be modified while
- * the tensor is in use. Instances are safe to share between threads once published.
+ * {@link #toDoubleArray} or {@link #toFloatArray}); the arrays and buffers handed to the factories must not be
+ * modified while the tensor is in use. Instances are safe to share between threads once published.
  */
 public final class Tensor {
     private static final int[] SCALAR_SHAPE = new int[0];
@@ -23,12 +27,22 @@ public final class Tensor {
         TensorBuffers.register(new TensorBuffers.Access() {
             @Override
             public float[] floats(Tensor t) {
-                return t.floats;
+                return t.floatView != null ? t.copiedFloats() : t.floats;
             }
 
             @Override
             public double[] doubles(Tensor t) {
-                return t.doubles;
+                return t.doubleView != null ? t.copiedDoubles() : t.doubles;
+            }
+
+            @Override
+            public FloatBuffer floatView(Tensor t) {
+                return t.floatView;
+            }
+
+            @Override
+            public DoubleBuffer doubleView(Tensor t) {
+                return t.doubleView;
             }
 
             @Override
@@ -43,14 +57,29 @@ public final class Tensor {
     private final double[] doubles;
     private final int offset;
     private final int size;
+    // a buffer the tensor reads in place (element 0 at index 0), instead of an array
+    private final FloatBuffer floatView;
+    private final DoubleBuffer doubleView;
+    // the buffer's values as an array, made for the first loop that needs one (see TensorBuffers)
+    private volatile float[] floatCopy;
+    private volatile double[] doubleCopy;
 
     private Tensor(int[] shape, float[] floats, double[] doubles, int offset) {
+        this(shape, floats, doubles, offset, null, null);
+    }
+
+    private Tensor(int[] shape, float[] floats, double[] doubles, int offset, FloatBuffer floatView,
+            DoubleBuffer doubleView) {
         this.shape = shape;
         this.floats = floats;
         this.doubles = doubles;
         this.offset = offset;
+        this.floatView = floatView;
+        this.doubleView = doubleView;
         this.size = sizeOf(shape);
-        int available = (floats != null ? floats.length : doubles.length) - offset;
+        int length = floats != null ? floats.length : doubles != null ? doubles.length
+                : floatView != null ? floatView.capacity() : doubleView.capacity();
+        int available = length - offset;
         if (offset < 0 || available < size) {
             throw new IllegalArgumentException("Tensor: shape " + shapeString(shape) + " needs " + size
                     + " elements from offset " + offset + ", but the buffer holds " + Math.max(0, available));
@@ -78,6 +107,22 @@ public final class Tensor {
     /** Wraps {@code data} starting at {@code offset} (no copy). */
     public static Tensor ofDoubles(double[] data, int offset, int... shape) {
         return new Tensor(shape.clone(), null, data, offset);
+    }
+
+    /**
+     * Wraps the remaining elements of {@code data} (from its position to its limit) without copying, with the given
+     * shape, which must account for every one of them. A direct buffer is read in place, where it is; the tensor
+     * keeps its own view, so moving the buffer's position later changes nothing.
+     */
+    public static Tensor of(FloatBuffer data, int... shape) {
+        FloatBuffer view = data.slice();
+        return new Tensor(checkedShape(shape, view.capacity()), null, null, 0, view, null);
+    }
+
+    /** {@link #of(FloatBuffer, int...)} for doubles. */
+    public static Tensor of(DoubleBuffer data, int... shape) {
+        DoubleBuffer view = data.slice();
+        return new Tensor(checkedShape(shape, view.capacity()), null, null, 0, null, view);
     }
 
     /** Copies integer data (class ids, counts) into a double tensor. */
@@ -159,12 +204,25 @@ public final class Tensor {
 
     /** The element at flat row-major index {@code i}, widened to double. */
     public double get(int i) {
-        return floats != null ? floats[offset + i] : doubles[offset + i];
+        if (floats != null) {
+            return floats[offset + i];
+        }
+        if (doubles != null) {
+            return doubles[offset + i];
+        }
+        checkIndex(i);
+        return floatView != null ? floatView.get(i) : doubleView.get(i);
     }
 
-    /** True when the data is a {@code float[]} (float32 input). */
+    private void checkIndex(int i) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException("index " + i + " out of a tensor of shape " + shapeString());
+        }
+    }
+
+    /** True when the data is float32: a {@code float[]} or a {@link FloatBuffer}. */
     public boolean isFloat32() {
-        return floats != null;
+        return floats != null || floatView != null;
     }
 
     /** All elements as a new float array (each value rounded to float32 when the tensor holds doubles). */
@@ -172,12 +230,33 @@ public final class Tensor {
         float[] out = new float[size];
         if (floats != null) {
             System.arraycopy(floats, offset, out, 0, size);
+        } else if (floatView != null) {
+            floatView.get(0, out, 0, size);
         } else {
             for (int i = 0; i < size; i++) {
-                out[i] = (float) doubles[offset + i];
+                out[i] = (float) get(i);
             }
         }
         return out;
+    }
+
+    private float[] copiedFloats() {
+        float[] copy = floatCopy;
+        if (copy == null) {
+            copy = toFloatArray();
+            floatCopy = copy;
+        }
+        return copy;
+    }
+
+    private double[] copiedDoubles() {
+        double[] copy = doubleCopy;
+        if (copy == null) {
+            copy = new double[size];
+            doubleView.get(0, copy, 0, size);
+            doubleCopy = copy;
+        }
+        return copy;
     }
 
     /** The single value of a tensor with exactly one element (a scalar, or shape (1,), (1,1), ...). */
@@ -194,7 +273,7 @@ public final class Tensor {
             throw new IllegalArgumentException("cannot reshape a tensor of shape " + shapeString() + " to "
                     + shapeString(newShape));
         }
-        return new Tensor(newShape.clone(), floats, doubles, offset);
+        return new Tensor(newShape.clone(), floats, doubles, offset, floatView, doubleView);
     }
 
     /** All elements as a new double array. */

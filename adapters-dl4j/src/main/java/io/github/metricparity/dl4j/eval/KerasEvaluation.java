@@ -37,9 +37,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <h2>What it carries</h2>
  * Any contract {@link Metric} ({@link Builder#metric(Metric)}: Keras classes go through the {@code dl4j} provider,
- * so ND4J batches cross to them in one copy), metrics named by {@code keras.metrics.get} identifiers, and compile()
- * strings ({@link Builder#compile}) such as {@code "accuracy"}, which are resolved from the shapes of the first
- * batch as Keras 3 does (or with another {@link CompileRules} set and the compile loss). Results are read by name:
+ * so ND4J batches reach them in place, or in one copy), metrics named by {@code keras.metrics.get} identifiers,
+ * and compile() strings ({@link Builder#compile}) such as {@code "accuracy"}, which are resolved from the shapes of
+ * the first batch as Keras 3 does (or with another {@link CompileRules} set and the compile loss). Results are read
+ * by name:
  * {@link #value(String)}, {@link #result(String)}, {@link #values()}, or DL4J's {@link #getValue(IMetric)} with a
  * {@link KerasMetricKey}.
  *

@@ -10,6 +10,7 @@ import io.github.metricparity.keras.internal.MetricConfig;
 import io.github.metricparity.keras.internal.MetricSpec;
 import io.github.metricparity.keras.internal.Numerics;
 import io.github.metricparity.keras.internal.Param;
+import io.github.metricparity.keras.internal.RowChunks;
 import io.github.metricparity.keras.reduction.MeanMetricWrapper;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidInputException;
@@ -98,6 +99,25 @@ public final class AccuracyMetrics {
     }
 
     /** Keras {@code accuracy}: exact equality. */
+    /**
+     * An accuracy whose fused update counts matches; it keeps the arrays that stage a batch read from buffers
+     * ({@link RowChunks}), made on first use.
+     */
+    abstract static class Counting extends MeanMetricWrapper {
+        private RowChunks chunks;
+
+        Counting(MetricConfig config) {
+            super(config);
+        }
+
+        final RowChunks chunks() {
+            if (chunks == null) {
+                chunks = new RowChunks();
+            }
+            return chunks;
+        }
+    }
+
     static final class Accuracy extends MeanMetricWrapper {
         Accuracy(MetricConfig config) {
             super(config);
@@ -112,7 +132,7 @@ public final class AccuracyMetrics {
     }
 
     /** Keras {@code binary_accuracy}: {@code (y_pred > threshold) == y_true}. */
-    static final class BinaryAccuracy extends MeanMetricWrapper {
+    static final class BinaryAccuracy extends Counting {
         private final double threshold;
 
         BinaryAccuracy(MetricConfig config) {
@@ -122,8 +142,13 @@ public final class AccuracyMetrics {
 
         @Override
         protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
-            return accumulateFused(FusedAccuracy.binary(yTrue, yPred, fusedWeights(sampleWeight, yPred), check,
-                    threshold));
+            Fused.Weights w = fusedWeights(sampleWeight, yPred);
+            if (RowChunks.applies(yTrue, yPred, w) && yPred.size() == yPred.dim(0)) {
+                // one value per row: an integer count per chunk
+                return accumulateFused(chunks().apply(yTrue, yPred, (t, p) -> FusedAccuracy.binary(t, p, null, check,
+                        threshold)));
+            }
+            return accumulateFused(FusedAccuracy.binary(yTrue, yPred, w, check, threshold));
         }
 
         @Override
@@ -135,14 +160,19 @@ public final class AccuracyMetrics {
     }
 
     /** Keras {@code categorical_accuracy}: {@code argmax(y_true) == argmax(y_pred)}. */
-    static final class CategoricalAccuracy extends MeanMetricWrapper {
+    static final class CategoricalAccuracy extends Counting {
         CategoricalAccuracy(MetricConfig config) {
             super(config);
         }
 
         @Override
         protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
-            return accumulateFused(FusedAccuracy.categorical(yTrue, yPred, fusedWeights(sampleWeight, yPred), check));
+            Fused.Weights w = fusedWeights(sampleWeight, yPred);
+            if (RowChunks.applies(yTrue, yPred, w)) {
+                return accumulateFused(chunks().apply(yTrue, yPred, (t, p) -> FusedAccuracy.categorical(t, p, null,
+                        check)));
+            }
+            return accumulateFused(FusedAccuracy.categorical(yTrue, yPred, w, check));
         }
 
         @Override
@@ -161,15 +191,19 @@ public final class AccuracyMetrics {
     }
 
     /** Keras {@code sparse_categorical_accuracy}: {@code y_true == argmax(y_pred)}. */
-    static final class SparseCategoricalAccuracy extends MeanMetricWrapper {
+    static final class SparseCategoricalAccuracy extends Counting {
         SparseCategoricalAccuracy(MetricConfig config) {
             super(config);
         }
 
         @Override
         protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
-            return accumulateFused(FusedAccuracy.sparseCategorical(yTrue, yPred, fusedWeights(sampleWeight, yPred),
-                    check));
+            Fused.Weights w = fusedWeights(sampleWeight, yPred);
+            if (RowChunks.applies(yTrue, yPred, w)) {
+                return accumulateFused(chunks().apply(yTrue, yPred, (t, p) -> FusedAccuracy.sparseCategorical(t, p,
+                        null, check)));
+            }
+            return accumulateFused(FusedAccuracy.sparseCategorical(yTrue, yPred, w, check));
         }
 
         @Override

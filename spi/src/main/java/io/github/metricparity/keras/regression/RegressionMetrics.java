@@ -7,11 +7,15 @@ import io.github.metricparity.keras.InputContract.RankRule;
 import io.github.metricparity.keras.InputContract.Weights;
 import io.github.metricparity.keras.internal.AxisGroups;
 import io.github.metricparity.keras.internal.Contracts;
+import io.github.metricparity.keras.internal.Fused;
 import io.github.metricparity.keras.internal.KerasShapes;
 import io.github.metricparity.keras.internal.MetricConfig;
 import io.github.metricparity.keras.internal.MetricSpec;
 import io.github.metricparity.keras.internal.Numerics;
 import io.github.metricparity.keras.internal.Param;
+import io.github.metricparity.keras.internal.ElementwiseRows;
+import io.github.metricparity.keras.internal.ExpLog;
+import io.github.metricparity.keras.internal.RowSums;
 import io.github.metricparity.keras.reduction.MeanBase;
 import io.github.metricparity.keras.reduction.MeanMetricWrapper;
 import io.github.metricparity.spi.DType;
@@ -49,6 +53,8 @@ import java.util.List;
  * {@link R2Score} lives in its own file.
  */
 public final class RegressionMetrics {
+    private static final float EPS = (float) Numerics.epsilon(DType.FLOAT32);
+    private static final float LOG2 = (float) Math.log(2.0);
     private static final String FAMILY = "regression_metrics";
 
     public static final MetricSpec MEAN_SQUARED_ERROR = MetricSpec.builder("MeanSquaredError", FAMILY)
@@ -141,6 +147,9 @@ public final class RegressionMetrics {
 
     /** An element-wise function of {@code (y_true, y_pred)} averaged over the last axis. */
     abstract static class ElementwiseMean extends MeanMetricWrapper {
+        private final RowSums sums = new RowSums();
+        private ElementwiseRows blocks;
+
         ElementwiseMean(MetricConfig config) {
             super(config);
         }
@@ -148,27 +157,68 @@ public final class RegressionMetrics {
         /** One element's value from float-rounded inputs; {@code w} rounds each step. */
         abstract double term(double t, double p, DType w);
 
+        /**
+         * The element function on blocks of float32 values, for the functions of an exp or a log ({@link ExpLog}:
+         * vectorised, and a fused update for {@code (N, C)} tensors of one shape); null to use {@link #term}.
+         */
+        ElementwiseRows.Terms blockTerms() {
+            return null;
+        }
+
         /** The per-sample value from the mean over the last axis (MAPE scales it by 100). */
         double finish(double mean, DType w) {
             return mean;
         }
 
         @Override
+        protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
+            ElementwiseRows.Terms f = blockTerms();
+            Fused.Weights weights = fusedWeights(sampleWeight, yPred);
+            if (f == null || weights == Fused.Weights.UNFIT || yPred.rank() != 2
+                    || !java.util.Arrays.equals(yTrue.shape(), yPred.shape()) || yPred.dim(1) == 0) {
+                return false;
+            }
+            if (blocks == null) {
+                blocks = new ElementwiseRows();
+            }
+            int width = yPred.dim(1);
+            return accumulateFused(sums.contribution((first, count, values) ->
+                    blocks.rows(f, true, yTrue, yPred, width, first, count, values, check) && finished(values, count),
+                    yPred.dim(0), weights, dtype()));
+        }
+
+        @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             Tensor[] tp = sameRank(yTrue, yPred);
             DType w = Numerics.INPUT_DTYPE;
-            Tensor terms = KerasShapes.zipWith(tp[0], tp[1], (t, p) -> term(w.round(t), w.round(p), w),
-                    "y_true and y_pred");
-            if (terms.rank() == 0) {
-                throw new InvalidInputException("y_true of shape " + yTrue.shapeString() + " and y_pred of shape "
-                        + yPred.shapeString() + " give a scalar; the mean over axis -1 needs rank >= 1");
+            ElementwiseRows.Terms f = blockTerms();
+            int[] shape = KerasShapes.broadcastShape(tp[0].shape(), tp[1].shape());
+            if (f == null || shape == null || shape.length == 0 || shape[shape.length - 1] == 0) {
+                // the scalar function, which also gives the errors of shapes that do not broadcast or reduce
+                Tensor terms = KerasShapes.zipWith(tp[0], tp[1], (t, p) -> term(w.round(t), w.round(p), w),
+                        "y_true and y_pred");
+                if (terms.rank() == 0) {
+                    throw new InvalidInputException("y_true of shape " + yTrue.shapeString() + " and y_pred of shape "
+                            + yPred.shapeString() + " give a scalar; the mean over axis -1 needs rank >= 1");
+                }
+                Tensor means = KerasShapes.reduceTrailingAxis(terms, true);
+                double[] out = means.toDoubleArray();
+                finished(out, out.length);
+                return SampleValues.of(Tensor.of(out, means.shape()));
             }
-            Tensor means = KerasShapes.reduceTrailingAxis(terms, true);
-            double[] out = new double[means.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = w.round(finish(w.round(means.get(i)), w));
+            double[] out = ElementwiseRows.allRows(f, true, KerasShapes.broadcastTo(tp[0], shape, "y_true"),
+                    KerasShapes.broadcastTo(tp[1], shape, "y_pred"));
+            finished(out, out.length);
+            return SampleValues.of(Tensor.of(out, KerasShapes.dropLast(shape)));
+        }
+
+        /** Turns row means into per-sample values, as float32 computes them. */
+        private boolean finished(double[] values, int count) {
+            DType w = Numerics.INPUT_DTYPE;
+            for (int i = 0; i < count; i++) {
+                values[i] = w.round(finish(w.round(values[i]), w));
             }
-            return SampleValues.of(Tensor.of(out, means.shape()));
+            return true;
         }
     }
 
@@ -230,6 +280,22 @@ public final class RegressionMetrics {
             double d = w.round(first - second);
             return w.round(d * d);
         }
+
+        @Override
+        ElementwiseRows.Terms blockTerms() {
+            return (t, p, out, a, b, n) -> {
+                for (int i = 0; i < n; i++) {
+                    a[i] = Math.max(p[i], EPS) + 1f;
+                    b[i] = Math.max(t[i], EPS) + 1f;
+                }
+                ExpLog.log(a, p, out, n);
+                ExpLog.log(b, t, out, n);
+                for (int i = 0; i < n; i++) {
+                    float d = p[i] - t[i];
+                    out[i] = d * d;
+                }
+            };
+        }
     }
 
     /** Keras {@code log_cosh}: {@code mean(x + softplus(-2x) - log(2), -1)}, {@code x = y_pred - y_true}. */
@@ -244,6 +310,24 @@ public final class RegressionMetrics {
             double log2 = w.round(Math.log(2.0));
             double softplus = w.round(Numerics.softplus(w.round(x * -2.0)));
             return w.round(w.round(x + softplus) - log2);
+        }
+
+        @Override
+        ElementwiseRows.Terms blockTerms() {
+            // softplus(z) = max(z, 0) + log1p(exp(-|z|)), z = -2x
+            return (t, p, out, a, b, n) -> {
+                for (int i = 0; i < n; i++) {
+                    float x = p[i] - t[i];
+                    t[i] = x;
+                    a[i] = -2f * Math.abs(x);
+                }
+                ExpLog.exp(a, a, b, n);
+                ExpLog.log1pUnit(a, a, n);
+                for (int i = 0; i < n; i++) {
+                    float x = t[i];
+                    out[i] = (x + (Math.max(-2f * x, 0f) + a[i])) - LOG2;
+                }
+            };
         }
     }
 

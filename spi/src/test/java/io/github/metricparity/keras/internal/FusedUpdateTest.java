@@ -134,6 +134,61 @@ class FusedUpdateTest {
         }
     }
 
+    @Test
+    void sparseCategoricalCrossentropy() {
+        for (boolean logits : new boolean[] {true, false}) {
+            int warmUp = logits ? 0 : ProbabilityDiagnostics.ROW_SUM_CHECKS;
+            assertFusedEqualsGeneric("SparseCategoricalCrossentropy", Map.of("from_logits", logits), warmUp, g -> {
+                int n = logits ? g.size() : 1 + g.r.nextInt(100);
+                int c = 1 + g.r.nextInt(6);
+                int[] labelShape = g.r.nextBoolean() ? new int[] {n} : new int[] {n, 1};
+                double[] pred = logits ? g.logits(n * c) : g.distributions(n, c);
+                return new Batch(g.tensor(g.classIds(n, c), labelShape), g.tensor(pred, n, c), g.weights(n));
+            });
+        }
+    }
+
+    @Test
+    void theOtherExpAndLogFunctions() {
+        for (String id : List.of("KLDivergence", "Poisson", "LogCoshError", "MeanSquaredLogarithmicError")) {
+            assertFusedEqualsGeneric(id, Map.of(), g -> {
+                int n = g.size();
+                int c = 1 + g.r.nextInt(4);
+                boolean rates = !id.equals("LogCoshError");
+                double[] truth = rates ? g.probabilities(n * c) : g.logits(n * c);
+                double[] pred = rates ? g.probabilities(n * c) : g.logits(n * c);
+                return new Batch(g.tensor(truth, n, c), g.tensor(pred, n, c), g.weights(n));
+            });
+        }
+    }
+
+    @Test
+    void batchesOfManyBlocksAndRowsLongerThanABlock() {
+        // the kernels read blocks of 1024 values: rows that straddle blocks, rows of more than a block, last blocks
+        // cut short
+        int[][] shapes = {{3001, 7}, {5, 1500}, {3, 2048}, {2500, 1}};
+        int trials = 3;
+        int checks = ProbabilityDiagnostics.ROW_SUM_CHECKS;
+        for (int[] shape : shapes) {
+            int n = shape[0];
+            int c = shape[1];
+            assertFusedEqualsGeneric("BinaryCrossentropy", Map.of("from_logits", true, "label_smoothing", 0.1), 0,
+                    trials, g -> new Batch(g.tensor(g.binaryLabels(n * c), n, c), g.tensor(g.logits(n * c), n, c),
+                            g.weights(n)));
+            assertFusedEqualsGeneric("CategoricalCrossentropy", Map.of("from_logits", true), 0, trials,
+                    g -> new Batch(g.tensor(g.oneHot(g.classIds(n, c), c), n, c), g.tensor(g.logits(n * c), n, c),
+                            g.weights(n)));
+            assertFusedEqualsGeneric("CategoricalCrossentropy", Map.of("label_smoothing", 0.1), checks, trials,
+                    g -> new Batch(g.tensor(g.oneHot(g.classIds(n, c), c), n, c), g.tensor(g.distributions(n, c), n,
+                            c), g.weights(n)));
+            for (boolean logits : new boolean[] {true, false}) {
+                assertFusedEqualsGeneric("SparseCategoricalCrossentropy", Map.of("from_logits", logits),
+                        logits ? 0 : checks, trials, g -> new Batch(g.tensor(g.classIds(n, c), n),
+                                g.tensor(logits ? g.logits(n * c) : g.distributions(n, c), n, c), g.weights(n)));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- confusion
 
     @Test
@@ -229,6 +284,11 @@ class FusedUpdateTest {
                 new Object[] {"BinaryAccuracy", Map.of(), 1},
                 new Object[] {"BinaryCrossentropy", Map.of("from_logits", true), 1},
                 new Object[] {"CategoricalCrossentropy", Map.of("from_logits", true), 2},
+                new Object[] {"SparseCategoricalCrossentropy", Map.of("from_logits", true), 2},
+                new Object[] {"KLDivergence", Map.of(), 2},
+                new Object[] {"Poisson", Map.of(), 1},
+                new Object[] {"LogCoshError", Map.of(), 1},
+                new Object[] {"MeanSquaredLogarithmicError", Map.of(), 1},
                 new Object[] {"AUC", Map.of(), 1},
                 new Object[] {"Precision", Map.of("thresholds", List.of(0.3, 0.5, 0.7)), 1},
                 new Object[] {"MeanIoU", Map.of("num_classes", 2), 1},
@@ -304,6 +364,18 @@ class FusedUpdateTest {
     }
 
     @Test
+    void aNegativePoissonRateIsRefusedAsBefore() {
+        AbstractMetric metric = create("Poisson", Map.of());
+        MetricState before = metric.snapshot();
+        Tensor yTrue = Tensor.of(new float[] {1, 2, 3, 4}, 2, 2);
+        Tensor yPred = Tensor.of(new float[] {0.5f, 1, -1, 2}, 2, 2);
+        assertFalse(fusedOnly(metric, yTrue, yPred, null), "the fused update declines a negative rate");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> metric.update(yTrue, yPred));
+        assertTrue(e.getMessage().contains("Poisson rates must be >= 0"), e.getMessage());
+        assertStatesEqual(before, metric.snapshot(), "Poisson");
+    }
+
+    @Test
     void aRefusedLabelIsRefusedAsBefore() {
         AbstractMetric metric = create("SparseCategoricalAccuracy", Map.of());
         Tensor probabilities = Tensor.of(new float[] {0.2f, 0.8f, 0.6f, 0.4f}, 2, 2);
@@ -328,8 +400,13 @@ class FusedUpdateTest {
      * them); every later one must take the fused path.
      */
     private static void assertFusedEqualsGeneric(String id, Map<String, ?> config, int warmUp, Batches batches) {
+        assertFusedEqualsGeneric(id, config, warmUp, TRIALS, batches);
+    }
+
+    private static void assertFusedEqualsGeneric(String id, Map<String, ?> config, int warmUp, int trials,
+            Batches batches) {
         Gen g = new Gen(new SplittableRandom(id.hashCode() * 31L + config.hashCode()));
-        for (int trial = 0; trial < TRIALS; trial++) {
+        for (int trial = 0; trial < trials; trial++) {
             AbstractMetric fused = create(id, config);
             AbstractMetric generic = create(id, config);
             int steps = warmUp + STEPS;
