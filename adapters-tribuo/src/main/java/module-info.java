@@ -4,6 +4,9 @@
  * (named in their manifests), so this adapter runs on the module path as well as on the class path; its tests run
  * on the module path.
  */
+// Tribuo's types are in this module's API, so its automatic modules are required transitively: no module-info to do
+// otherwise
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module io.github.metricparity.tribuo {
     requires transitive io.github.metricparity.spi;
     requires transitive io.github.metricparity.comparison;

@@ -8,7 +8,7 @@
  * and spi only.
  */
 module io.github.metricparity.comparison {
-    requires io.github.metricparity.spi;
+    requires transitive io.github.metricparity.spi;
 
     exports io.github.metricparity.comparison;
 }

@@ -70,7 +70,8 @@ public final class Nd4jTensors {
         }
         int[] shape = intShape(array);
         if (array.isEmpty()) {
-            return array.dataType() == DataType.FLOAT ? Tensor.of(new float[0], shape) : Tensor.of(new double[0], shape);
+            return array.dataType() == DataType.FLOAT ? Tensor.of(new float[0], shape) : Tensor.of(new double[0],
+                    shape);
         }
         INDArray dense = isDenseRowMajor(array) ? array : array.dup('c');
         int n = (int) dense.length();

@@ -42,7 +42,8 @@ public final class TinyNetworks {
                 x[i][j] = (j == c ? 1.5 : 0) + r.nextGaussian();
             }
         }
-        return new DataSet(Nd4j.createFromArray(x).castTo(DataType.FLOAT), Nd4j.createFromArray(y).castTo(DataType.FLOAT));
+        return new DataSet(Nd4j.createFromArray(x).castTo(DataType.FLOAT),
+                Nd4j.createFromArray(y).castTo(DataType.FLOAT));
     }
 
     public static DataSetIterator iterator(DataSet data, int batchSize) {

@@ -1,5 +1,11 @@
 package io.github.metricparity.tribuo;
 
+import io.github.metricparity.keras.InputContract;
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.KerasCatalog;
+import io.github.metricparity.keras.MetricDefinition;
+import io.github.metricparity.spi.Diagnostic;
+import io.github.metricparity.spi.Diagnostics;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricException;
 import io.github.metricparity.spi.MetricProvider;
@@ -62,7 +68,11 @@ abstract class AbstractKerasEvaluator<T extends Output<T>> implements KerasEvalu
                 throw new IllegalArgumentException(getClass().getSimpleName() + ": " + m.className()
                         + " is updated with bare values, not (y_true, y_pred); a Tribuo evaluation cannot feed it");
             }
-            TensorEncoding[] enc = encodingsFor(KerasClasses.semanticClass(m), m.config());
+            InputContract contract = KerasCatalog.inputContract(m);
+            TensorEncoding[] enc = encodingsFor(m.className(), contract);
+            if (contract.labels() == Labels.FREE_VALUES && exactMatchFix() != null) {
+                warnExactMatch(m);
+            }
             if (!names.add(m.name())) {
                 throw new IllegalArgumentException(getClass().getSimpleName() + ": two metrics are named '"
                         + m.name() + "'; give one a distinct Keras 'name'");
@@ -72,15 +82,31 @@ abstract class AbstractKerasEvaluator<T extends Output<T>> implements KerasEvalu
         this.bindings = List.copyOf(list);
     }
 
+    /**
+     * Accuracy (free values compared for exact equality) on outputs that are not class ids: faithful to Keras, and
+     * almost always 0, so it warns once per evaluator (as {@code KerasRegressionEvaluator("accuracy")}).
+     */
+    private void warnExactMatch(Metric m) {
+        MetricDefinition d = KerasCatalog.byClassName(m.className());
+        String name = d != null && d.defaultName().equals(m.name()) ? null : m.name();
+        Diagnostics.warn(new Diagnostic(m.className(), name, "y_pred", "compares the " + outputTypeName()
+                + " outputs' predicted values with the true ones for exact equality, which real-valued predictions "
+                + "almost never meet: the result is close to 0", exactMatchFix()));
+    }
+
+    /** What to use instead of an exact-match Accuracy on this output type; null where it compares class ids. */
+    abstract String exactMatchFix();
+
     /** The Tribuo output type's simple name, for messages ({@code "Label"}). */
     abstract String outputTypeName();
 
     /**
-     * The encodings of {@code y_true} and {@code y_pred} for a metric with Keras semantics {@code semanticClass}.
+     * The encodings of {@code y_true} and {@code y_pred} for a metric of class {@code className} (named in
+     * messages) with this input contract.
      *
      * @throws IllegalArgumentException if this output type cannot carry the metric
      */
-    abstract TensorEncoding[] encodingsFor(String semanticClass, Map<String, Object> config);
+    abstract TensorEncoding[] encodingsFor(String className, InputContract contract);
 
     /** Throws {@link IllegalArgumentException} for an unknown or out-of-domain ground truth. */
     abstract void checkGroundTruth(ImmutableOutputInfo<T> info, List<Prediction<T>> predictions);

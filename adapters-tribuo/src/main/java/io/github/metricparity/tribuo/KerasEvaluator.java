@@ -11,7 +11,8 @@ import org.tribuo.evaluation.Evaluator;
  *
  * <p>Each evaluate call turns the predictions into one {@code (y_true, y_pred, sample_weight)} batch through the
  * model's output-id mapping, feeds it to fresh instances of the configured metrics, and returns an immutable
- * {@link KerasTribuoEvaluation}. Evaluations of shards of a test set can be {@link KerasTribuoEvaluation#merge merged}, which
+ * {@link KerasTribuoEvaluation}. Evaluations of shards of a test set can be {@link KerasTribuoEvaluation#merge merged},
+ * which
  * gives the same results as evaluating all predictions at once.
  *
  * <p>As Tribuo's evaluators do, the evaluate methods throw {@link IllegalArgumentException} when a ground truth is

@@ -1,5 +1,8 @@
 package io.github.metricparity.tribuo;
 
+import io.github.metricparity.keras.InputContract;
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
 import io.github.metricparity.spi.MetricProvider;
 import io.github.metricparity.spi.Tensor;
 import java.util.Arrays;
@@ -15,15 +18,16 @@ import org.tribuo.classification.LabelFactory;
  * {@link org.tribuo.classification.evaluation.LabelEvaluator}.
  *
  * <p>Class ids are the model's output ids ({@code model.getOutputIDInfo().getID(label)}), so {@code C} is the size of
- * the model's domain. Each metric gets the tensors its Keras class expects:
+ * the model's domain. Each metric gets the tensors its input contract
+ * ({@link io.github.metricparity.keras.InputContract}) asks for:
  * <table>
  * <caption>encodings</caption>
  * <tr><th>metric</th><th>y_true</th><th>y_pred</th></tr>
- * <tr><td>{@code Sparse*} classes, and classes configured with {@code sparse_y_true=True} (IoU, MeanIoU)</td>
+ * <tr><td>labels as class ids: the {@code Sparse*} classes, and IoU, MeanIoU with {@code sparse_y_true=True}</td>
  *     <td>{@link TensorEncoding#CLASS_IDS} (N,)</td><td>{@link TensorEncoding#SCORES} (N, C)</td></tr>
- * <tr><td>classes configured with {@code sparse_y_pred=True}</td><td>as above</td>
+ * <tr><td>predictions as class ids ({@code sparse_y_pred=True})</td><td>as above</td>
  *     <td>{@link TensorEncoding#PREDICTED_IDS} (N,)</td></tr>
- * <tr><td>{@code Accuracy} (exact match)</td><td>{@link TensorEncoding#CLASS_IDS}</td>
+ * <tr><td>free values: {@code Accuracy} (exact match)</td><td>{@link TensorEncoding#CLASS_IDS}</td>
  *     <td>{@link TensorEncoding#PREDICTED_IDS}: the fraction of predictions whose label is the true one</td></tr>
  * <tr><td>every other metric (CategoricalAccuracy, CategoricalCrossentropy, TopK, AUC, Precision, F1Score, ...)</td>
  *     <td>{@link TensorEncoding#ONE_HOT} (N, C)</td><td>{@link TensorEncoding#SCORES} (N, C)</td></tr>
@@ -75,15 +79,22 @@ public final class KerasLabelEvaluator extends AbstractKerasEvaluator<Label> {
         return "Label";
     }
 
+    /** Null: Accuracy compares the true and the predicted class ids, an exact match that is meant. */
     @Override
-    TensorEncoding[] encodingsFor(String cls, Map<String, Object> config) {
-        if (Boolean.TRUE.equals(config.get("from_sorted_ids"))) {
+    String exactMatchFix() {
+        return null;
+    }
+
+    @Override
+    TensorEncoding[] encodingsFor(String cls, InputContract contract) {
+        if (contract.predictions() == Predictions.SORTED_CLASS_IDS) {
             throw new IllegalArgumentException(cls + "(from_sorted_ids=True) expects class ids sorted by score; a "
                     + "Tribuo evaluation passes per-class scores: use from_sorted_ids=False");
         }
-        boolean exact = cls.equals("Accuracy");
-        boolean sparseTrue = exact || cls.startsWith("Sparse") || Boolean.TRUE.equals(config.get("sparse_y_true"));
-        boolean sparsePred = exact || Boolean.TRUE.equals(config.get("sparse_y_pred"));
+        // free values (Accuracy, an exact match) compare the true class id with the predicted one
+        boolean exact = contract.labels() == Labels.FREE_VALUES;
+        boolean sparseTrue = exact || contract.labels() == Labels.CLASS_IDS;
+        boolean sparsePred = exact || contract.predictions() == Predictions.CLASS_IDS;
         return new TensorEncoding[] {sparseTrue ? TensorEncoding.CLASS_IDS : TensorEncoding.ONE_HOT,
                 sparsePred ? TensorEncoding.PREDICTED_IDS : TensorEncoding.SCORES};
     }

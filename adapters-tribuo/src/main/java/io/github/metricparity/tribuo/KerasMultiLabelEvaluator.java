@@ -1,5 +1,6 @@
 package io.github.metricparity.tribuo;
 
+import io.github.metricparity.keras.InputContract;
 import io.github.metricparity.spi.MetricProvider;
 import io.github.metricparity.spi.Tensor;
 import java.util.Arrays;
@@ -65,9 +66,13 @@ public final class KerasMultiLabelEvaluator extends AbstractKerasEvaluator<Multi
     }
 
     @Override
-    TensorEncoding[] encodingsFor(String cls, Map<String, Object> config) {
-        if (cls.startsWith("Sparse") || Boolean.TRUE.equals(config.get("sparse_y_true"))
-                || Boolean.TRUE.equals(config.get("sparse_y_pred"))) {
+    String exactMatchFix() {
+        return "use BinaryAccuracy ('binary_accuracy'), which thresholds the scores";
+    }
+
+    @Override
+    TensorEncoding[] encodingsFor(String cls, InputContract contract) {
+        if (contract.takesClassIds()) {
             throw new IllegalArgumentException(cls + " takes class ids, which need exactly one label per example; "
                     + "evaluate single-label models with KerasLabelEvaluator");
         }

@@ -1,10 +1,10 @@
 package io.github.metricparity.tribuo;
 
+import io.github.metricparity.keras.InputContract;
 import io.github.metricparity.spi.MetricProvider;
 import io.github.metricparity.spi.Tensor;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Prediction;
@@ -63,9 +63,13 @@ public final class KerasRegressionEvaluator extends AbstractKerasEvaluator<Regre
     }
 
     @Override
-    TensorEncoding[] encodingsFor(String cls, Map<String, Object> config) {
-        if (cls.startsWith("Sparse") || Boolean.TRUE.equals(config.get("sparse_y_true"))
-                || Boolean.TRUE.equals(config.get("sparse_y_pred"))) {
+    String exactMatchFix() {
+        return "use a regression metric, e.g. 'mse', 'mae' or 'r2_score'";
+    }
+
+    @Override
+    TensorEncoding[] encodingsFor(String cls, InputContract contract) {
+        if (contract.takesClassIds()) {
             throw new IllegalArgumentException(cls + " takes class ids; a regression output has none");
         }
         return new TensorEncoding[] {TensorEncoding.VALUES, TensorEncoding.VALUES};
@@ -104,7 +108,8 @@ public final class KerasRegressionEvaluator extends AbstractKerasEvaluator<Regre
                 String name = dims.get(k).getNames()[0];
                 Optional<Regressor.DimensionTuple> v = r.getDimension(name);
                 if (v.isEmpty()) {
-                    throw new IllegalArgumentException("prediction " + i + ": " + (truth ? "ground truth" : "prediction")
+                    throw new IllegalArgumentException("prediction " + i + ": "
+                            + (truth ? "ground truth" : "prediction")
                             + " has no dimension '" + name + "'");
                 }
                 out[i * d + k] = v.get().getValue();

@@ -1,12 +1,12 @@
 package io.github.metricparity.tribuo;
 
+import io.github.metricparity.keras.InputContract;
 import io.github.metricparity.keras.KerasCatalog;
 import io.github.metricparity.keras.MetricDefinition;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricInfo;
 import io.github.metricparity.spi.MetricProvider;
 import io.github.metricparity.spi.UnknownMetricException;
-import io.github.metricparity.spi.ValuesMetric;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,6 +25,10 @@ import java.util.stream.Collectors;
 public final class TribuoMetricProvider implements MetricProvider {
     /** The provider id. */
     public static final String ID = "tribuo";
+
+    /** The provider, as ServiceLoader creates it. */
+    public TribuoMetricProvider() {
+    }
 
     @Override
     public String id() {
@@ -49,8 +53,8 @@ public final class TribuoMetricProvider implements MetricProvider {
         return d.create(config);
     }
 
-    /** True for metrics whose Keras update is {@code update_state(values, sample_weight)}. */
+    /** True for metrics whose Keras update is {@code update_state(values, sample_weight)}: no labels. */
     private static boolean takesValues(MetricDefinition d) {
-        return d.stringCreatable() && d.create(Map.of()) instanceof ValuesMetric;
+        return d.stringCreatable() && d.inputContract(Map.of()).labels() == InputContract.Labels.NONE;
     }
 }

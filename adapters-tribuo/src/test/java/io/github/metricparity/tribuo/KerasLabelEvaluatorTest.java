@@ -92,7 +92,8 @@ class KerasLabelEvaluatorTest {
 
     @Test
     void evaluatesTrainedModelsAndRecordsProvenance() {
-        KerasTribuoEvaluation<Label> e = new KerasLabelEvaluator(List.of(KerasMetricSpec.of("sparse_categorical_accuracy"),
+        KerasTribuoEvaluation<Label> e = new KerasLabelEvaluator(List.of(KerasMetricSpec.of(
+                "sparse_categorical_accuracy"),
                 KerasMetricSpec.of("SparseCategoricalCrossentropy", Map.of("name", "xent")))).evaluate(logistic, test);
         assertEquals(test.size(), e.getNumExamples());
         assertEquals(logistic.getProvenance(), e.getProvenance().getModelProvenance());
@@ -216,7 +217,8 @@ class KerasLabelEvaluatorTest {
         assertThrows(IllegalArgumentException.class, () -> new KerasLabelEvaluator(List.of(KerasMetricSpec.of(
                 "SparseTopKCategoricalAccuracy", Map.of("from_sorted_ids", true)))));
         assertThrows(IllegalArgumentException.class, () -> new KerasMultiLabelEvaluator("sparse_categorical_accuracy"));
-        assertThrows(IllegalArgumentException.class, () -> new KerasRegressionEvaluator("SparseCategoricalCrossentropy"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new KerasRegressionEvaluator("SparseCategoricalCrossentropy"));
     }
 
     @Test

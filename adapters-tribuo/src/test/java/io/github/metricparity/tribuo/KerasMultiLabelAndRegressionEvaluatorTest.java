@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.metricparity.spi.Diagnostic;
+import io.github.metricparity.spi.Diagnostics;
 import io.github.metricparity.spi.MetricRegistry;
 import io.github.metricparity.spi.Tensor;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -64,7 +67,8 @@ class KerasMultiLabelAndRegressionEvaluatorTest {
         Model<MultiLabel> model = new LinearSGDTrainer(new BinaryCrossEntropy(), new AdaGrad(0.1), 5, 1L)
                 .train(multiLabelData(200, 5L));
         MutableDataset<MultiLabel> test = multiLabelData(80, 6L);
-        KerasTribuoEvaluation<MultiLabel> e = new KerasMultiLabelEvaluator(List.of(KerasMetricSpec.of("binary_accuracy"),
+        KerasTribuoEvaluation<MultiLabel> e = new KerasMultiLabelEvaluator(List.of(KerasMetricSpec.of(
+                "binary_accuracy"),
                 KerasMetricSpec.of("binary_crossentropy"), KerasMetricSpec.of("categorical_accuracy")), false)
                 .evaluate(model, test);
         assertEquals(PredictionKind.PROBABILITIES, e.getPredictionKind());
@@ -125,7 +129,8 @@ class KerasMultiLabelAndRegressionEvaluatorTest {
         preds.add(new Prediction<>(new Regressor(names, new double[] {0.5, 1}), 0,
                 new ArrayExample<>(new Regressor(names, new double[] {1, 1}), 1f)));
         Model<Regressor> model = model(info, false);
-        KerasTribuoEvaluation<Regressor> e = new KerasRegressionEvaluator("poisson", "accuracy").evaluate(model, preds, null);
+        KerasTribuoEvaluation<Regressor> e = new KerasRegressionEvaluator("poisson", "accuracy").evaluate(model, preds,
+                null);
         assertEquals(PredictionKind.VALUES, e.getPredictionKind());
         Tensor yTrue = Tensor.of(new double[] {3, 2, 1, 1}, 2, 2);   // columns: b, a
         Tensor yPred = Tensor.of(new double[] {4, 1, 1, 0.5}, 2, 2);
@@ -134,11 +139,33 @@ class KerasMultiLabelAndRegressionEvaluatorTest {
         assertEquals(reference("accuracy", Map.of(), yTrue, yPred, w), e.get("accuracy"), 0.0);
     }
 
+    /** Issue 15: Accuracy on regression outputs is Keras's exact match, almost always 0: it warns with the fix. */
+    @Test
+    void accuracyOnRealValuedOutputsWarnsOnce() {
+        List<Diagnostic> seen = new ArrayList<>();
+        Consumer<Diagnostic> listener = seen::add;
+        Diagnostics.addListener(listener);
+        try {
+            new KerasRegressionEvaluator("mse", "accuracy");
+            assertEquals(1, seen.size(), seen::toString);
+            assertEquals("Accuracy", seen.get(0).metricClass());
+            assertTrue(seen.get(0).fix().contains("'mse'"), seen.get(0)::message);
+            new KerasMultiLabelEvaluator("accuracy");
+            assertEquals(2, seen.size(), seen::toString);
+            assertTrue(seen.get(1).fix().contains("BinaryAccuracy"), seen.get(1)::message);
+            new KerasLabelEvaluator("accuracy", "mse");
+            assertEquals(2, seen.size(), "class ids are meant to match exactly");
+        } finally {
+            Diagnostics.removeListener(listener);
+        }
+    }
+
     @Test
     void providerIsDiscoveredAndOffersEveryMetricItCanFeed() {
         MetricRegistry tribuo = MetricRegistry.load("tribuo");
         assertTrue(tribuo.provider() instanceof TribuoMetricProvider);
-        assertTrue(tribuo.metrics().stream().noneMatch(i -> i.className().equals("Mean") || i.className().equals("Sum")));
+        assertTrue(tribuo.metrics().stream().noneMatch(i -> i.className().equals("Mean")
+                || i.className().equals("Sum")));
         assertTrue(tribuo.metrics().stream().anyMatch(i -> i.className().equals("MeanMetricWrapper")));
         assertEquals(MetricRegistry.load("reference").metrics().size() - 2, tribuo.metrics().size());
         assertEquals("binary_accuracy", tribuo.get("binary_accuracy").name());

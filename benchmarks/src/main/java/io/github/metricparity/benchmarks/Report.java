@@ -208,12 +208,14 @@ final class Report {
         String[][] rows = {
             {"argmax of 1M rows of 10 and the match count, alone", g + "argmaxRows",
                 "AccuracyBenchmark.sparseCategoricalAccuracy"},
-            {"plain scan of y_pred (40 MB), vectoriser off", g + "scanPredictionsScalar", "AccuracyBenchmark.scanPredictions"},
+            {"plain scan of y_pred (40 MB), vectoriser off", g + "scanPredictionsScalar",
+                    "AccuracyBenchmark.scanPredictions"},
             {"BinaryAccuracy's match count over int[] bit patterns (vectorised)", g + "binaryMatchesIntBits",
                 "BinaryBenchmark.binaryAccuracy"},
             {"the same over float[] through Float.floatToRawIntBits (scalar)", g + "binaryMatchesFloatBits",
                 "BinaryBenchmark.binaryAccuracy"},
-            {"DL4J adapter's two bulk copies (2 x 40 MB, off-heap to reused arrays)", g + "dl4jCopyOneHotAndPredictions",
+            {"DL4J adapter's two bulk copies (2 x 40 MB, off-heap to reused arrays)",
+                    g + "dl4jCopyOneHotAndPredictions",
                 "Dl4jBenchmark.categoricalAccuracy"}};
         StringBuilder sb = new StringBuilder();
         boolean any = false;
@@ -246,7 +248,8 @@ final class Report {
                     acc + "scanPredictions"},
                 {"CategoricalAccuracy >= 0.5 of the plain scan (of y_pred; of both inputs)", acc
                     + "categoricalAccuracy", acc + "scanPredictions", acc + "scanOneHotAndPredictions"},
-                {"BinaryAccuracy >= 0.5 of the plain scan (of y_pred; of both inputs)", "BinaryBenchmark.binaryAccuracy",
+                {"BinaryAccuracy >= 0.5 of the plain scan (of y_pred; of both inputs)",
+                        "BinaryBenchmark.binaryAccuracy",
                     "BinaryBenchmark.scanPredictions", "BinaryBenchmark.scanLabelsAndPredictions"}}) {
             Measure m = get(t[1]);
             Measure scan = get(t[2]);
@@ -281,7 +284,8 @@ final class Report {
         Measure small2000 = get(auc + "n=1000000 numThresholds=2000");
         if (a200 != null && a2000 != null) {
             double r = a2000.millis() / a200.millis();
-            sb.append(String.format(Locale.ROOT, "| AUC: 2,000 thresholds cost < 1.5x 200 (10M samples) | %.2fx | %s |%n",
+            sb.append(String.format(Locale.ROOT,
+                    "| AUC: 2,000 thresholds cost < 1.5x 200 (10M samples) | %.2fx | %s |%n",
                     r, r < 1.5 ? "yes" : "no"));
         }
         if (a200 != null && small200 != null && a2000 != null && small2000 != null) {

@@ -37,7 +37,10 @@ public final class SparkKerasEvaluation {
     private SparkKerasEvaluation() {
     }
 
-    /** Evaluates with dl4j-spark's defaults: {@value SparkDl4jMultiLayer#DEFAULT_EVAL_SCORE_BATCH_SIZE} rows per batch. */
+    /**
+     * Evaluates with dl4j-spark's defaults: {@value SparkDl4jMultiLayer#DEFAULT_EVAL_SCORE_BATCH_SIZE} rows per
+     * batch.
+     */
     public static KerasEvaluation evaluate(SparkDl4jMultiLayer network, JavaRDD<DataSet> data,
             KerasEvaluation evaluation) {
         return evaluate(network, data, evaluation, network.getDefaultEvaluationWorkers(),

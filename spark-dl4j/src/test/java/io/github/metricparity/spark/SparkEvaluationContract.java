@@ -135,7 +135,8 @@ abstract class SparkEvaluationContract {
         check(sc, "AUC", Map.of(), binaryRows, 1, 1, true);
     }
 
-    private static void check(JavaSparkContext sc, String className, Map<String, Object> config, List<float[]> rows, int labelWidth,
+    private static void check(JavaSparkContext sc, String className, Map<String, Object> config, List<float[]> rows,
+            int labelWidth,
             int predictionWidth, boolean counts) {
         // batches of 64 rows in each partition, and in the local pass: different batch boundaries, same rows
         PartitionMetric perPartition = new PartitionMetric(className, config, labelWidth, predictionWidth, 64);

@@ -4,6 +4,7 @@ import io.github.metricparity.keras.internal.Catalog;
 import io.github.metricparity.keras.internal.MetricSpec;
 import io.github.metricparity.keras.internal.Numerics;
 import io.github.metricparity.spi.DType;
+import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricInfo;
 import io.github.metricparity.spi.UnknownMetricException;
 import java.util.List;
@@ -64,6 +65,16 @@ public final class KerasCatalog {
     public static MetricDefinition byFunctionName(String functionName) {
         MetricSpec spec = Catalog.byFunctionName(functionName);
         return spec == null ? null : BY_CLASS.get(spec.className());
+    }
+
+    /**
+     * The input contract of a metric of this catalog's classes, from any provider: read from its class name and
+     * its Keras config.
+     *
+     * @throws UnknownMetricException when the catalog has no such class
+     */
+    public static InputContract inputContract(Metric metric) {
+        return require("catalog", metric.className()).inputContract(metric.config());
     }
 
     /** Class names, in family order. */

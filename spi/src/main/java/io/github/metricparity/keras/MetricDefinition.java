@@ -58,6 +58,21 @@ public final class MetricDefinition {
         return spec.paramKeys();
     }
 
+    /**
+     * What the metric expects of its inputs under a Keras config (as {@link #create} takes it): label and
+     * prediction encodings, rank rule, weights. Adapters encode their outputs by it.
+     *
+     * @throws InvalidConfigException for a config {@link #create} would refuse
+     */
+    public InputContract inputContract(Map<String, ?> config) {
+        return spec.contract(spec.parseConfig(config));
+    }
+
+    /** True for losses and errors, whose lower values are better (early stopping, model selection). */
+    public boolean lowerIsBetter() {
+        return spec.lowerIsBetter();
+    }
+
     /** False when a required argument makes {@code keras.metrics.get(name)} fail. */
     public boolean stringCreatable() {
         return spec.stringCreatable();

@@ -14,6 +14,10 @@ import java.util.Map;
 public final class ReferenceProvider implements MetricProvider {
     public static final String ID = "reference";
 
+    /** The provider, as ServiceLoader creates it. */
+    public ReferenceProvider() {
+    }
+
     @Override
     public String id() {
         return ID;

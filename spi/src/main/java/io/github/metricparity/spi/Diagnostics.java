@@ -1,11 +1,11 @@
 package io.github.metricparity.spi;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * Usage warnings of metrics (see {@link Diagnostic}), sent to every {@link DiagnosticSink} and listener.
@@ -24,9 +24,15 @@ public final class Diagnostics {
     private Diagnostics() {
     }
 
+    /** The active sinks on the class path, the first of each id. */
     private static List<DiagnosticSink> loadSinks() {
-        return StreamSupport.stream(ServiceLoader.load(DiagnosticSink.class).spliterator(), false)
-                .collect(Collectors.toUnmodifiableList());
+        Map<String, DiagnosticSink> byId = new LinkedHashMap<>();
+        for (DiagnosticSink s : ServiceLoader.load(DiagnosticSink.class)) {
+            if (s.active()) {
+                byId.putIfAbsent(s.id(), s);
+            }
+        }
+        return List.copyOf(byId.values());
     }
 
     public static boolean isStrict() {

@@ -1,6 +1,8 @@
 package io.github.metricparity.spi;
 
+import io.github.metricparity.spi.internal.Suggestions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,14 +107,34 @@ public final class MetricRegistry {
     /**
      * The metric an identifier names (class name, snake_case name or alias).
      *
-     * @throws UnknownMetricException "Could not interpret metric identifier" as Keras says
+     * @throws UnknownMetricException "Could not interpret metric identifier" as Keras says, with the nearest valid
+     *                                identifiers and the list of them
      */
     public MetricInfo resolve(String identifier) {
         MetricInfo info = byIdentifier.get(identifier);
         if (info == null) {
-            throw new UnknownMetricException("Could not interpret metric identifier: " + identifier);
+            throw new UnknownMetricException("Could not interpret metric identifier: " + identifier
+                    + hintFor(identifier) + ". Valid identifiers: " + String.join(", ", sortedIdentifiers()));
         }
         return info;
+    }
+
+    /** Why a compile string is no identifier here, or the nearest identifiers. */
+    private String hintFor(String identifier) {
+        // compile(metrics=[...]) resolves "acc" (and, in tf.keras 2, "ce", "kld", ...) from the shapes; get does not
+        String compiled = CompileRules.TF_KERAS_2.resolve(identifier, new int[] {1}, new int[] {2}, null)
+                .identifier();
+        if (!compiled.equals(identifier)) {
+            return " ('" + identifier + "' names a metric only in compile(metrics=[...]): use compile(), which picks "
+                    + "the class from the shapes, or name the class, e.g. " + compiled + ")";
+        }
+        return Suggestions.didYouMean(identifier, byIdentifier.keySet());
+    }
+
+    private List<String> sortedIdentifiers() {
+        List<String> ids = new ArrayList<>(byIdentifier.keySet());
+        ids.sort(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
+        return ids;
     }
 
     /** {@code keras.metrics.get(identifier)}: the metric with no arguments. */

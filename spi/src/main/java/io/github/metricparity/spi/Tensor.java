@@ -165,7 +165,8 @@ public final class Tensor {
             }
             size *= d;
             if (size > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("Tensor: shape " + shapeString(shape) + " has more than 2^31-1 elements");
+                throw new IllegalArgumentException("Tensor: shape " + shapeString(shape)
+                        + " has more than 2^31-1 elements");
             }
         }
         return (int) size;
@@ -190,7 +191,8 @@ public final class Tensor {
     public int normalizeAxis(int axis) {
         int a = axis < 0 ? axis + shape.length : axis;
         if (a < 0 || a >= shape.length) {
-            throw new IllegalArgumentException("axis " + axis + " is out of range for a tensor of shape " + shapeString());
+            throw new IllegalArgumentException("axis " + axis + " is out of range for a tensor of shape "
+                    + shapeString());
         }
         return a;
     }

@@ -38,8 +38,12 @@ class ExportedApiTest {
             Files.writeString(LISTING, actual, StandardCharsets.UTF_8);
         }
         String expected = Files.readString(LISTING, StandardCharsets.UTF_8);
-        assertEquals(expected, actual, "the exported API changed; if that is deliberate, rerun with "
-                + "-Dapi.update=true and commit " + LISTING);
+        List<String> removed = new ArrayList<>(expected.lines().collect(Collectors.toList()));
+        removed.removeAll(actual.lines().collect(Collectors.toList()));
+        List<String> added = new ArrayList<>(actual.lines().collect(Collectors.toList()));
+        added.removeAll(expected.lines().collect(Collectors.toList()));
+        assertTrue(expected.equals(actual), () -> "the exported API changed (added: " + added + "; removed: "
+                + removed + "); if that is deliberate, rerun with -Dapi.update=true and commit " + LISTING);
     }
 
     @Test

@@ -61,7 +61,8 @@ class ProbabilityDiagnosticsTest {
     void noWarningWhenLogitsAreDeclaredOrValuesAreProbabilities() {
         keras.create("BinaryCrossentropy", Map.of("from_logits", true)).update(LABELS, LOGITS);
         keras.get("BinaryCrossentropy").update(LABELS, Tensor.of(new double[] {0.9, 0.1, 0.6}, 3, 1));
-        keras.get("CategoricalAccuracy").update(Tensor.of(new double[] {0, 1}, 1, 2), Tensor.of(new double[] {-3, 7}, 1, 2));
+        keras.get("CategoricalAccuracy").update(Tensor.of(new double[] {0, 1}, 1, 2), Tensor.of(new double[] {-3, 7},
+                1, 2));
         assertEquals(List.of(), seen);
     }
 

@@ -47,7 +47,8 @@ class SmokeTest {
         assertEquals(Map.of("name", "binary_accuracy", "dtype", "float32", "threshold", 0.5), ba.config());
 
         Metric top = registry.create("TopKCategoricalAccuracy", Map.of("k", 1));
-        top.update(Tensor.of(new double[] {0, 0, 1, 0, 1, 0}, 2, 3), Tensor.of(new double[] {0.1, 0.9, 0.8, 0.05, 0.95, 0}, 2, 3));
+        top.update(Tensor.of(new double[] {0, 0, 1, 0, 1, 0}, 2, 3), Tensor.of(new double[] {0.1, 0.9, 0.8, 0.05, 0.95,
+                0}, 2, 3));
         assertEquals(0.5, top.resultValue(), 1e-6);
 
         Metric acc = registry.compile("accuracy", new int[] {4, 1}, new int[] {4, 1});

@@ -114,7 +114,8 @@ class CompileRulesTest {
         CompileRules k2 = CompileRules.KERAS_2_LOSS_BASED;
         assertEquals("BinaryAccuracy", resolve(k2, "acc", "4x5", "4x5", "bce"));
         assertEquals("BinaryAccuracy", resolve(k2, "acc", "4x5", "4x1", "mse"));
-        assertEquals("SparseCategoricalAccuracy", resolve(k2, "accuracy", "4x5", "4x5", "sparse_categorical_crossentropy"));
+        assertEquals("SparseCategoricalAccuracy", resolve(k2, "accuracy", "4x5", "4x5",
+                "sparse_categorical_crossentropy"));
         assertEquals("CategoricalAccuracy", resolve(k2, "accuracy", "4", "4x5", ""),
                 "without a sparse loss, rank-1 targets still give CategoricalAccuracy");
         assertEquals("BinaryCrossentropy", resolve(k2, "ce", "4x5", "4x5", "BinaryCrossentropy"));

@@ -34,7 +34,8 @@ class KerasVersionTest {
         Metric now = LATEST.create("R2Score", cfg);
         old.update(yTrue, yPred, w);
         now.update(yTrue, yPred, w);
-        assertTrue(Math.abs(old.resultValue() - now.resultValue()) > 0.1, old.resultValue() + " vs " + now.resultValue());
+        assertTrue(Math.abs(old.resultValue() - now.resultValue()) > 0.1,
+                old.resultValue() + " vs " + now.resultValue());
     }
 
     @Test

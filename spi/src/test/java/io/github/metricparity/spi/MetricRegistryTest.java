@@ -79,8 +79,26 @@ class MetricRegistryTest {
             "sparse_categorical_crossentropy ", "", "Metric2"})
     void unknownIdentifiersAreRefusedWithKerasMessage(String identifier) {
         UnknownMetricException e = assertThrows(UnknownMetricException.class, () -> registry.get(identifier));
-        assertEquals("Could not interpret metric identifier: " + identifier, e.getMessage());
+        assertTrue(e.getMessage().startsWith("Could not interpret metric identifier: " + identifier + " (")
+                || e.getMessage().startsWith("Could not interpret metric identifier: " + identifier + ". Valid"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("Valid identifiers: "), e.getMessage());
         assertThrows(UnknownMetricException.class, () -> registry.create(identifier, Map.of()));
+    }
+
+    /** A misspelt identifier gets the nearest ones; a compile-only string says where it works. */
+    @Test
+    void unknownIdentifiersTeach() {
+        UnknownMetricException typo = assertThrows(UnknownMetricException.class, () -> registry.get("acuracy"));
+        assertTrue(typo.getMessage().startsWith("Could not interpret metric identifier: acuracy (did you mean "
+                + "'accuracy'?). Valid identifiers: Accuracy, accuracy, AUC"), typo.getMessage());
+        assertTrue(typo.getMessage().contains("mean_squared_error"), typo.getMessage());
+        UnknownMetricException cased = assertThrows(UnknownMetricException.class,
+                () -> registry.get("binaryaccuracy"));
+        assertTrue(cased.getMessage().contains("did you mean 'BinaryAccuracy'?"), cased.getMessage());
+        UnknownMetricException acc = assertThrows(UnknownMetricException.class, () -> registry.get("acc"));
+        assertTrue(acc.getMessage().contains("'acc' names a metric only in compile(metrics=[...])"),
+                acc.getMessage());
     }
 
     /** MeanMetricWrapper needs fn: by string alone Keras raises TypeError. */
@@ -126,8 +144,10 @@ class MetricRegistryTest {
                 List.copyOf(registry.get("bce").config().keySet()));
         assertEquals(List.of("name", "dtype", "from_logits", "label_smoothing", "axis"),
                 List.copyOf(registry.get("CategoricalCrossentropy").config().keySet()));
-        assertEquals(List.of("name", "dtype", "threshold"), List.copyOf(registry.get("BinaryAccuracy").config().keySet()));
-        assertEquals(List.of("name", "dtype", "k"), List.copyOf(registry.get("TopKCategoricalAccuracy").config().keySet()));
+        assertEquals(List.of("name", "dtype", "threshold"),
+                List.copyOf(registry.get("BinaryAccuracy").config().keySet()));
+        assertEquals(List.of("name", "dtype", "k"),
+                List.copyOf(registry.get("TopKCategoricalAccuracy").config().keySet()));
         for (String plain : List.of("Mean", "Sum", "Accuracy", "CategoricalAccuracy", "SparseCategoricalAccuracy",
                 "KLDivergence", "Poisson")) {
             assertEquals(List.of("name", "dtype"), List.copyOf(registry.get(plain).config().keySet()), plain);
@@ -168,7 +188,8 @@ class MetricRegistryTest {
                 "Keras 3 lower-cases the string, so even 'Accuracy' is resolved from the shapes");
         UnknownMetricException ce = assertThrows(UnknownMetricException.class,
                 () -> registry.compile("crossentropy", yTrue, yPred));
-        assertEquals("Could not interpret metric identifier: crossentropy", ce.getMessage());
+        assertTrue(ce.getMessage().startsWith("Could not interpret metric identifier: crossentropy ('crossentropy' "
+                + "names a metric only in compile"), ce.getMessage());
         assertThrows(InvalidConfigException.class, () -> registry.compile("MeanMetricWrapper", yTrue, yPred));
         assertInstanceOf(ValuesMetric.class, registry.compile("mean", yTrue, yPred));
     }

@@ -11,7 +11,8 @@ public enum ArrayLayout {
      * axis becomes rows, so each time step or pixel is one example for the Keras metric. The mask is DL4J's: per
      * example ({@code [minibatch]} or {@code [minibatch, 1]}), per time step ({@code [minibatch, timeSteps]}), or per
      * output (the labels' shape). A zero removes the example (or time step) from the batch as DL4J does; any other
-     * value weighs it as a Keras {@code sample_weight} (DL4J's masks are 0/1, where 1 is no weight at all). A per-output
+     * value weighs it as a Keras {@code sample_weight} (DL4J's masks are 0/1, where 1 is no weight at all). A
+     * per-output
      * mask becomes the Keras {@code sample_weight} of the labels' shape.
      */
     DL4J,

@@ -37,9 +37,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <h2>What it carries</h2>
  * Any contract {@link Metric} ({@link Builder#metric(Metric)}: Keras classes go through the {@code dl4j} provider,
- * so ND4J batches reach them in place, or in one copy), metrics named by {@code keras.metrics.get} identifiers, and
- * compile() strings ({@link Builder#compile}) such as {@code "accuracy"}, which are resolved from the shapes of the first
- * batch as Keras 3 does (or with another {@link CompileRules} set and the compile loss). Results are read by name:
+ * so ND4J batches reach them in place, or in one copy), metrics named by {@code keras.metrics.get} identifiers,
+ * and compile() strings ({@link Builder#compile}) such as {@code "accuracy"}, which are resolved from the shapes of
+ * the first batch as Keras 3 does (or with another {@link CompileRules} set and the compile loss). Results are read
+ * by name:
  * {@link #value(String)}, {@link #result(String)}, {@link #values()}, or DL4J's {@link #getValue(IMetric)} with a
  * {@link KerasMetricKey}.
  *
@@ -119,7 +120,8 @@ public final class KerasEvaluation extends BaseEvaluation<KerasEvaluation> {
      * {@code sample_weight} of the weighted metrics; any other metadata is ignored.
      */
     @Override
-    public void eval(INDArray labels, INDArray predictions, INDArray mask, List<? extends Serializable> recordMetaData) {
+    public void eval(INDArray labels, INDArray predictions, INDArray mask,
+            List<? extends Serializable> recordMetaData) {
         eval(labels, predictions, mask, SampleWeight.fromMetadata(recordMetaData));
     }
 
@@ -239,6 +241,16 @@ public final class KerasEvaluation extends BaseEvaluation<KerasEvaluation> {
             fresh.add(e.fresh());
         }
         return new KerasEvaluation(fresh, layout, axis, rules, loss);
+    }
+
+    /**
+     * An empty evaluation of the named metric alone, with this one's array layout, compile rules and loss: metrics
+     * evaluated apart, so that one refusing a batch does not stop the others.
+     *
+     * @throws IllegalArgumentException if no metric has this name
+     */
+    public KerasEvaluation only(String name) {
+        return new KerasEvaluation(List.of(entry(name).fresh()), layout, axis, rules, loss);
     }
 
     /** One line per metric: name, Keras class and result. */

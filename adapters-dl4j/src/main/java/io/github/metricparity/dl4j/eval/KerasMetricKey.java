@@ -1,7 +1,8 @@
 package io.github.metricparity.dl4j.eval;
 
+import io.github.metricparity.keras.KerasCatalog;
+import io.github.metricparity.keras.MetricDefinition;
 import java.util.Objects;
-import java.util.Set;
 import org.nd4j.evaluation.IEvaluation;
 import org.nd4j.evaluation.IMetric;
 
@@ -12,13 +13,6 @@ import org.nd4j.evaluation.IMetric;
  * DL4J's early-stopping score calculators read. Immutable.
  */
 public final class KerasMetricKey implements IMetric {
-    /** Keras metric classes whose value is a loss or an error: lower is better. */
-    private static final Set<String> LOWER_IS_BETTER = Set.of(
-            "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "KLDivergence",
-            "Poisson", "Hinge", "SquaredHinge", "CategoricalHinge", "MeanSquaredError", "MeanAbsoluteError",
-            "MeanAbsolutePercentageError", "MeanSquaredLogarithmicError", "RootMeanSquaredError", "LogCoshError",
-            "FalsePositives", "FalseNegatives");
-
     private final String name;
     private final boolean minimize;
 
@@ -34,14 +28,13 @@ public final class KerasMetricKey implements IMetric {
      */
     public static KerasMetricKey of(String name) {
         return new KerasMetricKey(name, name.equals("loss") || name.endsWith("_loss")
-                || LOWER_IS_BETTER.stream().anyMatch(c -> c.equals(name)
-                        || io.github.metricparity.keras.MetricDefinition.snakeCase(c).equals(name))
-                || Set.of("mse", "mae", "mape", "msle", "bce", "MSE", "MAE", "MAPE", "MSLE", "BCE").contains(name));
+                || KerasCatalog.all().stream().anyMatch(d -> d.lowerIsBetter() && d.identifiers().contains(name)));
     }
 
     /** The key of a metric of this Keras class under this name. */
     static KerasMetricKey forClass(String name, String className) {
-        return new KerasMetricKey(name, LOWER_IS_BETTER.contains(className) || name.equals("loss"));
+        MetricDefinition d = KerasCatalog.byClassName(className);
+        return new KerasMetricKey(name, d != null && d.lowerIsBetter() || name.equals("loss"));
     }
 
     /** The metric's name in its {@link KerasEvaluation}. */

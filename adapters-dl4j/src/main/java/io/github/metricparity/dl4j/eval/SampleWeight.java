@@ -74,7 +74,7 @@ public final class SampleWeight implements Serializable {
         for (double[] r : rows) {
             meta.add(new SampleWeight(r));
         }
-        DataSet copy = (DataSet) data.copy();
+        DataSet copy = data.copy();
         copy.setExampleMetaData(meta);
         return copy;
     }
@@ -184,7 +184,7 @@ public final class SampleWeight implements Serializable {
             }
             DataSet d = batches.get(next++);
             if (preProcessor != null) {
-                d = (DataSet) d.copy();
+                d = d.copy();
                 preProcessor.preProcess(d);
             }
             return d;

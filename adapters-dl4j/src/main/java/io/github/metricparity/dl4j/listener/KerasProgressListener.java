@@ -1,9 +1,15 @@
 package io.github.metricparity.dl4j.listener;
 
 import io.github.metricparity.dl4j.eval.KerasEvaluation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.BackpropType;
@@ -35,6 +41,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  *       is scored (DL4J's {@code score(DataSet)} weighted by batch size) and evaluated with
  *       {@code doEvaluation} and the same Keras metrics.</li>
  * </ul>
+ * A metric that refuses a batch (labels in the wrong encoding, say) aborts {@code fit()} with its error, unless
+ * {@link Builder#skipFailingMetrics} is set: the metric is then logged and dropped for the rest of training, and
+ * the others go on.
  * Numbers are printed as Keras prints them (4 decimals, scientific below 1e-3). Use one listener per network, on
  * the training thread; {@link #history()} may be read from any thread.
  */
@@ -44,11 +53,13 @@ public final class KerasProgressListener extends BaseTrainingListener {
     private final int epochs;
     private final boolean trainingMetrics;
     private final Consumer<String> printer;
+    private final boolean skipFailing;
     private final KerasHistory history = new KerasHistory();
+    private final Set<String> skipped = new LinkedHashSet<>();
 
     private double lossSum;
     private double lossCount;
-    private KerasEvaluation training;
+    private List<KerasEvaluation> training;
 
     private KerasProgressListener(Builder b) {
         this.metrics = b.metrics;
@@ -56,6 +67,7 @@ public final class KerasProgressListener extends BaseTrainingListener {
         this.epochs = b.epochs;
         this.trainingMetrics = b.trainingMetrics;
         this.printer = b.printer;
+        this.skipFailing = b.skipFailing;
     }
 
     public static Builder builder() {
@@ -67,11 +79,42 @@ public final class KerasProgressListener extends BaseTrainingListener {
         return history;
     }
 
+    /** The metrics dropped after refusing a batch ({@link Builder#skipFailingMetrics}), in order. */
+    public Set<String> skippedMetrics() {
+        return Collections.unmodifiableSet(skipped);
+    }
+
+    /** Fresh evaluations of the metrics: one of them all, or one per metric not skipped when failures skip. */
+    private List<KerasEvaluation> freshEvaluations() {
+        List<KerasEvaluation> out = new ArrayList<>();
+        if (!skipFailing) {
+            out.add(metrics.newInstance());
+            return out;
+        }
+        for (String name : metrics.names()) {
+            if (!skipped.contains(name)) {
+                out.add(metrics.only(name));
+            }
+        }
+        return out;
+    }
+
+    /** Logs and drops the metric of a one-metric evaluation that refused a batch, or rethrows without skipping. */
+    private void skip(KerasEvaluation part, RuntimeException e) {
+        if (!skipFailing) {
+            throw e;
+        }
+        String name = part.names().get(0);
+        skipped.add(name);
+        printer.accept("KerasProgressListener: metric '" + name + "' skipped for the rest of training: "
+                + e.getMessage());
+    }
+
     @Override
     public void onEpochStart(Model model) {
         lossSum = 0;
         lossCount = 0;
-        training = metrics != null && trainingMetrics ? metrics.newInstance() : null;
+        training = metrics != null && trainingMetrics ? freshEvaluations() : null;
     }
 
     @Override
@@ -96,7 +139,15 @@ public final class KerasProgressListener extends BaseTrainingListener {
         }
         INDArray labelsMask = labelsMask(net.getOutputLayer().getMaskArray(), labels);
         INDArray output = net.output(features, false, net.getMask(), labelsMask);
-        training.eval(labels, output, labelsMask);
+        for (Iterator<KerasEvaluation> it = training.iterator(); it.hasNext();) {
+            KerasEvaluation part = it.next();
+            try {
+                part.eval(labels, output, labelsMask);
+            } catch (RuntimeException e) {
+                skip(part, e);
+                it.remove();
+            }
+        }
     }
 
     /**
@@ -120,7 +171,7 @@ public final class KerasProgressListener extends BaseTrainingListener {
             logs.put("loss", lossSum / lossCount);
         }
         if (training != null) {
-            putResolved(logs, "", training);
+            training.forEach(part -> putResolved(logs, "", part));
         }
         if (validation != null) {
             validate(model, logs);
@@ -143,14 +194,37 @@ public final class KerasProgressListener extends BaseTrainingListener {
             logs.put("val_loss", sum / count);
         }
         if (metrics != null) {
-            KerasEvaluation val = metrics.newInstance();
-            validation.reset();
-            if (model instanceof MultiLayerNetwork) {
-                ((MultiLayerNetwork) model).doEvaluation(validation, val);
-            } else {
-                ((ComputationGraph) model).doEvaluation(validation, val);
+            List<KerasEvaluation> parts = freshEvaluations();
+            try {
+                evaluate(model, parts.toArray(new KerasEvaluation[0]));
+            } catch (RuntimeException e) {
+                if (!skipFailing || parts.size() == 1) {
+                    skip(parts.get(0), e);
+                    parts.clear();
+                } else {
+                    // one pass per metric, to find the one that refuses the validation data
+                    parts = freshEvaluations();
+                    for (Iterator<KerasEvaluation> it = parts.iterator(); it.hasNext();) {
+                        KerasEvaluation part = it.next();
+                        try {
+                            evaluate(model, part);
+                        } catch (RuntimeException refused) {
+                            skip(part, refused);
+                            it.remove();
+                        }
+                    }
+                }
             }
-            putResolved(logs, "val_", val);
+            parts.forEach(part -> putResolved(logs, "val_", part));
+        }
+    }
+
+    private void evaluate(Model model, KerasEvaluation... evaluations) {
+        validation.reset();
+        if (model instanceof MultiLayerNetwork) {
+            ((MultiLayerNetwork) model).doEvaluation(validation, evaluations);
+        } else {
+            ((ComputationGraph) model).doEvaluation(validation, evaluations);
         }
     }
 
@@ -186,8 +260,18 @@ public final class KerasProgressListener extends BaseTrainingListener {
         private int epochs;
         private boolean trainingMetrics = true;
         private Consumer<String> printer = System.out::println;
+        private boolean skipFailing;
 
         private Builder() {
+        }
+
+        /**
+         * Logs (through {@link #printTo}) and drops a metric that refuses a batch instead of aborting training; the
+         * other metrics go on ({@link KerasProgressListener#skippedMetrics}). Each metric is then evaluated apart.
+         */
+        public Builder skipFailingMetrics() {
+            this.skipFailing = true;
+            return this;
         }
 
         /**

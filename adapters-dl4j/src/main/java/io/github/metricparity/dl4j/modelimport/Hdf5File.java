@@ -38,6 +38,15 @@ final class Hdf5File implements AutoCloseable {
     private static final int HDF5_DATASET = 1;
     private static final int HDF5_GROUP = 0;
 
+    /**
+     * A scope that releases the native objects opened inside it when it closes (it is used for that close only,
+     * hence the "try" lint suppressed where it is opened).
+     */
+    @SuppressWarnings("unchecked") // PointerScope(Class<? extends Pointer>...) called with no class: an empty array
+    static PointerScope releasing() {
+        return new PointerScope();
+    }
+
     private final Path file;
     private final Hdf5Archive archive;
 
@@ -128,9 +137,10 @@ final class Hdf5File implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("try") // the pointer scope is opened for its close, which releases what the call opened
     boolean hasAttribute(String name, String group) throws KerasModelFileException {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
-            try (PointerScope scope = new PointerScope()) {
+            try (PointerScope scope = releasing()) {
                 return archive.openGroups(group)[0].attrExists(name);
             } catch (RuntimeException e) {
                 throw new KerasModelFileException(file, "cannot open HDF5 group '" + group + "': " + e.getMessage(), e);
@@ -144,9 +154,10 @@ final class Hdf5File implements AutoCloseable {
      *
      * @throws KerasModelFileException if it is not a scalar string, or longer than {@code maxBytes}
      */
+    @SuppressWarnings("try") // the pointer scope is opened for its close, which releases what the call opened
     String stringAttribute(String name, long maxBytes, String group) throws KerasModelFileException {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
-            try (PointerScope scope = new PointerScope()) {
+            try (PointerScope scope = releasing()) {
                 Attribute a = archive.openGroups(group)[0].openAttribute(name);
                 StrType type = a.getStrType();
                 if (a.getTypeClass() != hdf5.H5T_STRING || a.getSpace().getSimpleExtentNpoints() != 1) {
@@ -204,9 +215,10 @@ final class Hdf5File implements AutoCloseable {
         return members(group, HDF5_DATASET);
     }
 
+    @SuppressWarnings("try") // the pointer scope is opened for its close, which releases what the call opened
     private List<String> members(String group, int type) throws KerasModelFileException {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
-            try (PointerScope scope = new PointerScope()) {
+            try (PointerScope scope = releasing()) {
                 Group g = archive.openGroups(group)[0];
                 List<String> out = new ArrayList<>();
                 long n = g.getNumObjs();
@@ -235,9 +247,10 @@ final class Hdf5File implements AutoCloseable {
      * A float dataset as a c-order array with its shape; the shape is checked against {@code budget} before any
      * memory is allocated, and the budget is charged.
      */
+    @SuppressWarnings("try") // the pointer scope is opened for its close, which releases what the call opened
     Array floats(String group, String dataset, Budget budget) throws KerasModelFileException {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
-            try (PointerScope scope = new PointerScope()) {
+            try (PointerScope scope = releasing()) {
                 Group g = archive.openGroups(group)[0];
                 DataSet ds = g.openDataSet(dataset);
                 DataSpace space = ds.getSpace();
@@ -291,7 +304,8 @@ final class Hdf5File implements AutoCloseable {
             }
             if (n > values || n > Integer.MAX_VALUE - 8) {
                 throw new KerasModelFileException(file, "weight array " + what + " of shape " + Arrays.toString(shape)
-                        + " is larger than the weights the limits allow (KerasFileLimits.maxParameters, maxWeightBytes)");
+                        + " is larger than the weights the limits allow (KerasFileLimits.maxParameters, "
+                        + "maxWeightBytes)");
             }
             values -= n;
             return n;

@@ -105,10 +105,9 @@ final class KerasLosses {
         Dl4jMetricProvider provider = new Dl4jMetricProvider();
         String cls = identifier;
         if (identifier.equals("crossentropy") || identifier.equals("ce")) {
-            // keras/src/trainers/compile_utils.py get_loss: chosen from the shapes, as "accuracy" is
-            String acc = CompileRules.KERAS_3.resolve("accuracy", shape(yTrue), shape(yPred), null).identifier();
-            cls = acc.equals("BinaryAccuracy") ? "BinaryCrossentropy" : acc.equals("SparseCategoricalAccuracy")
-                    ? "SparseCategoricalCrossentropy" : "CategoricalCrossentropy";
+            // keras/src/trainers/compile_utils.py get_loss: chosen from the shapes by the rule that resolves
+            // "accuracy" (is_binary_or_sparse_categorical), which tf.keras 2's compile rules apply to "crossentropy"
+            cls = CompileRules.TF_KERAS_2.resolve(identifier, shape(yTrue), shape(yPred), null).identifier();
         }
         Nd4jMetric m = provider.create(cls, metricConfig);
         m.update(yTrue, yPred, sampleWeight);

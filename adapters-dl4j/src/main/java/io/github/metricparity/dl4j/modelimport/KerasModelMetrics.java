@@ -44,7 +44,8 @@ public final class KerasModelMetrics {
         CompilePlan plan = model.compilePlan();
         if (plan.outputNames().size() != 1) {
             throw new KerasModelFileException(file, "the model has " + plan.outputNames().size() + " outputs "
-                    + plan.outputNames() + ": take each output's metrics from KerasModelFile.evaluation().forOutput(i)");
+                    + plan.outputNames()
+                    + ": take each output's metrics from KerasModelFile.evaluation().forOutput(i)");
         }
         return builder(model.trainingConfig(), rules).build();
     }

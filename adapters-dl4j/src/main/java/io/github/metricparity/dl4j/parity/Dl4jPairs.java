@@ -33,7 +33,8 @@ public final class Dl4jPairs {
         Matcher m = TOP_N.matcher(frameworkMetric);
         if (m.matches()) {
             int n = Integer.parseInt(m.group(1));
-            return Optional.of(pair(frameworkMetric, KerasCounterpart.single("TopKCategoricalAccuracy", null, null, "k", n),
+            return Optional.of(pair(frameworkMetric, KerasCounterpart.single("TopKCategoricalAccuracy", null, null,
+                    "k", n),
                     Dl4jRules.TOP_N));
         }
         m = ROC.matcher(frameworkMetric);
@@ -64,35 +65,44 @@ public final class Dl4jPairs {
     private static Optional<MetricPair> plain(String name, int c) {
         switch (name) {
             case "Evaluation.accuracy()":
-                return Optional.of(c == 1 ? pair(name, KerasCounterpart.single("BinaryAccuracy", null, null), Dl4jRules.EVALUATION_ONE_COLUMN)
+                return Optional.of(c == 1 ? pair(name, KerasCounterpart.single("BinaryAccuracy", null, null),
+                        Dl4jRules.EVALUATION_ONE_COLUMN)
                         : pair(name, KerasCounterpart.single("CategoricalAccuracy", null, null), Dl4jRules.ARGMAX));
             case "Evaluation.precision()":
-                return c == 1 ? Optional.of(pair(name, KerasCounterpart.single("Precision", null, null), Dl4jRules.STRICT_HALF))
+                return c == 1 ? Optional.of(pair(name, KerasCounterpart.single("Precision", null, null),
+                        Dl4jRules.STRICT_HALF))
                         : Optional.empty();
             case "Evaluation.recall()":
-                return c == 1 ? Optional.of(pair(name, KerasCounterpart.single("Recall", null, null), Dl4jRules.STRICT_HALF))
+                return c == 1 ? Optional.of(pair(name, KerasCounterpart.single("Recall", null, null),
+                        Dl4jRules.STRICT_HALF))
                         : Optional.empty();
             case "Evaluation.f1()":
                 return c == 1 ? Optional.of(pair(name, KerasCounterpart.single("F1Score", null, 0, "threshold", 0.5),
                         Dl4jRules.EVALUATION_ONE_COLUMN)) : Optional.empty();
             case "Evaluation.precision(Macro)":
-                return c > 1 ? Optional.of(pair(name, KerasCounterpart.meanOfTop1("Precision", c), Dl4jRules.MACRO_PRECISION))
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.meanOfTop1("Precision", c),
+                        Dl4jRules.MACRO_PRECISION))
                         : Optional.empty();
             case "Evaluation.recall(Macro)":
                 return c > 1 ? Optional.of(pair(name, KerasCounterpart.meanOfTop1("Recall", c), Dl4jRules.MACRO_RECALL))
                         : Optional.empty();
             case "Evaluation.f1(Macro)":
-                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("F1Score", null, null, "average", "macro"),
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("F1Score", null, null, "average",
+                        "macro"),
                         Dl4jRules.MACRO_F1)) : Optional.empty();
             case "Evaluation.f1(Micro)":
-                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("F1Score", null, null, "average", "micro"),
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("F1Score", null, null, "average",
+                        "micro"),
                         Dl4jRules.F1_ARGMAX)) : Optional.empty();
             case "RegressionEvaluation.averageMeanSquaredError()":
-                return Optional.of(pair(name, KerasCounterpart.single("MeanSquaredError", null, null), Dl4jRules.MSE_AVERAGE));
+                return Optional.of(pair(name, KerasCounterpart.single("MeanSquaredError", null, null),
+                        Dl4jRules.MSE_AVERAGE));
             case "RegressionEvaluation.averageMeanAbsoluteError()":
-                return Optional.of(pair(name, KerasCounterpart.single("MeanAbsoluteError", null, null), Dl4jRules.MAE_AVERAGE));
+                return Optional.of(pair(name, KerasCounterpart.single("MeanAbsoluteError", null, null),
+                        Dl4jRules.MAE_AVERAGE));
             case "RegressionEvaluation.averagerootMeanSquaredError()":
-                return Optional.of(pair(name, KerasCounterpart.single("RootMeanSquaredError", null, null), Dl4jRules.RMSE_AVERAGE));
+                return Optional.of(pair(name, KerasCounterpart.single("RootMeanSquaredError", null, null),
+                        Dl4jRules.RMSE_AVERAGE));
             case "RegressionEvaluation.averageRSquared()":
                 return Optional.of(pair(name, KerasCounterpart.single("R2Score", null, null), Dl4jRules.R2_AVERAGE));
             case "RegressionEvaluation.averagePearsonCorrelation()":
@@ -107,28 +117,35 @@ public final class Dl4jPairs {
         Integer col = c > 1 ? k : null;
         switch (evaluation + "." + method) {
             case "Evaluation.precision":
-                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("Precision", null, null, "top_k", 1, "class_id", k),
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("Precision", null, null, "top_k", 1,
+                        "class_id", k),
                         Dl4jRules.TOP1_CLASS)) : Optional.empty();
             case "Evaluation.recall":
-                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("Recall", null, null, "top_k", 1, "class_id", k),
+                return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("Recall", null, null, "top_k", 1,
+                        "class_id", k),
                         Dl4jRules.TOP1_CLASS)) : Optional.empty();
             case "Evaluation.f1":
                 return c > 1 ? Optional.of(pair(name, KerasCounterpart.single("F1Score", null, k, "average", null),
                         Dl4jRules.F1_ARGMAX)) : Optional.empty();
             case "EvaluationBinary.accuracy":
-                return Optional.of(pair(name, KerasCounterpart.single("BinaryAccuracy", col, null), Dl4jRules.BINARY_LABELS));
+                return Optional.of(pair(name, KerasCounterpart.single("BinaryAccuracy", col, null),
+                        Dl4jRules.BINARY_LABELS));
             case "EvaluationBinary.precision":
                 return Optional.of(pair(name, KerasCounterpart.single("Precision", col, null), Dl4jRules.STRICT_HALF));
             case "EvaluationBinary.recall":
                 return Optional.of(pair(name, KerasCounterpart.single("Recall", col, null), Dl4jRules.STRICT_HALF));
             case "EvaluationBinary.f1":
-                return Optional.of(pair(name, KerasCounterpart.single("F1Score", col, 0, "threshold", 0.5), Dl4jRules.STRICT_HALF));
+                return Optional.of(pair(name, KerasCounterpart.single("F1Score", col, 0, "threshold", 0.5),
+                        Dl4jRules.STRICT_HALF));
             case "RegressionEvaluation.meanSquaredError":
-                return Optional.of(pair(name, KerasCounterpart.single("MeanSquaredError", col, null), Dl4jRules.MSE_COLUMN));
+                return Optional.of(pair(name, KerasCounterpart.single("MeanSquaredError", col, null),
+                        Dl4jRules.MSE_COLUMN));
             case "RegressionEvaluation.meanAbsoluteError":
-                return Optional.of(pair(name, KerasCounterpart.single("MeanAbsoluteError", col, null), Dl4jRules.MAE_COLUMN));
+                return Optional.of(pair(name, KerasCounterpart.single("MeanAbsoluteError", col, null),
+                        Dl4jRules.MAE_COLUMN));
             case "RegressionEvaluation.rootMeanSquaredError":
-                return Optional.of(pair(name, KerasCounterpart.single("RootMeanSquaredError", col, null), Dl4jRules.RMSE_COLUMN));
+                return Optional.of(pair(name, KerasCounterpart.single("RootMeanSquaredError", col, null),
+                        Dl4jRules.RMSE_COLUMN));
             case "RegressionEvaluation.rSquared":
                 return Optional.of(pair(name, KerasCounterpart.single("R2Score", null, k, "class_aggregation", null),
                         Dl4jRules.R2_PER_COLUMN));
@@ -169,7 +186,8 @@ public final class Dl4jPairs {
                             Dl4jRules.BUCKETED_AUC));
                 }
                 if (method.equals("calculateAUC") && k != null && k < c) {
-                    return Optional.of(pair(name, KerasCounterpart.single("AUC", null, null, "multi_label", true, "label_weights",
+                    return Optional.of(pair(name, KerasCounterpart.single("AUC", null, null, "multi_label", true,
+                            "label_weights",
                             KerasCounterpart.oneHot(k, c)), Dl4jRules.BUCKETED_AUC));
                 }
                 return Optional.empty();

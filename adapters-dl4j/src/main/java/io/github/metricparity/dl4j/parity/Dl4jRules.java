@@ -8,24 +8,29 @@ import io.github.metricparity.comparison.ComparisonRule;
  */
 public final class Dl4jRules {
     /** Evaluation.accuracy() against CategoricalAccuracy. */
-    public static final ComparisonRule ARGMAX = ComparisonRule.same("Both take each row's argmax (the first maximum on ties) as the predicted "
+    public static final ComparisonRule ARGMAX = ComparisonRule.same(
+            "Both take each row's argmax (the first maximum on ties) as the predicted "
             + "class and count it right when it is the labelled class.");
 
     /** Evaluation.topNAccuracy() against TopKCategoricalAccuracy. */
-    public static final ComparisonRule TOP_N = ComparisonRule.same("The same rule: the labelled class is in the top N when fewer than N "
+    public static final ComparisonRule TOP_N = ComparisonRule.same(
+            "The same rule: the labelled class is in the top N when fewer than N "
             + "scores are strictly greater than its score.");
 
     /** Evaluation.f1(k) and its micro average against F1Score(threshold=None). */
-    public static final ComparisonRule F1_ARGMAX = ComparisonRule.same("F1Score with threshold=None marks each row's highest score as "
+    public static final ComparisonRule F1_ARGMAX = ComparisonRule.same(
+            "F1Score with threshold=None marks each row's highest score as "
             + "predicted, as DL4J's confusion matrix does, and both compute 2PR/(P+R) from the same counts (Keras "
             + "adds 1e-7 to the denominators, far below the tolerance).");
 
     /** Evaluation.precision(k)/recall(k) against Precision/Recall(top_k=1, class_id=k). */
-    public static final ComparisonRule TOP1_CLASS = ComparisonRule.same("Precision/Recall(top_k=1, class_id=k) count class k as "
+    public static final ComparisonRule TOP1_CLASS = ComparisonRule.same(
+            "Precision/Recall(top_k=1, class_id=k) count class k as "
             + "predicted when it is the row's top score, DL4J's argmax rule; the counts are the confusion matrix's.");
 
     /** Evaluation.f1() (macro) against F1Score(average=macro). */
-    public static final ComparisonRule MACRO_F1 = ComparisonRule.differs("0/0 class in macro average", "Evaluation.f1(Macro) leaves "
+    public static final ComparisonRule MACRO_F1 = ComparisonRule.differs("0/0 class in macro average",
+            "Evaluation.f1(Macro) leaves "
             + "out of the average every class with no true and no predicted example (0/0); Keras F1Score(average="
             + "macro) averages over every column, such a class scoring 0.",
             "Both average the per-class F1 uniformly over the classes: every class is present or predicted here, "
@@ -33,7 +38,8 @@ public final class Dl4jRules {
                     + "and count 0 in Keras).");
 
     /** Evaluation.precision() (macro) against the mean of Precision(top_k=1, class_id=k). */
-    public static final ComparisonRule MACRO_PRECISION = ComparisonRule.differs("0/0 class in macro average", "Evaluation.precision("
+    public static final ComparisonRule MACRO_PRECISION = ComparisonRule.differs("0/0 class in macro average",
+            "Evaluation.precision("
             + "Macro) leaves out classes never predicted (tp + fp = 0); Keras has no macro precision class, and the "
             + "mean over k of Precision(top_k=1, class_id=k) counts such a class as 0 (divide_no_nan).",
             "Keras has no macro-averaged precision class; the uniform mean over k of Precision(top_k=1, class_id=k) "
@@ -41,7 +47,8 @@ public final class Dl4jRules {
                     + "never-predicted class out, Keras would count it 0).");
 
     /** Evaluation.recall() (macro) against the mean of Recall(top_k=1, class_id=k). */
-    public static final ComparisonRule MACRO_RECALL = ComparisonRule.differs("0/0 class in macro average", "Evaluation.recall(Macro) "
+    public static final ComparisonRule MACRO_RECALL = ComparisonRule.differs("0/0 class in macro average",
+            "Evaluation.recall(Macro) "
             + "leaves out classes never present (tp + fn = 0); the mean over k of Recall(top_k=1, class_id=k) "
             + "counts such a class as 0 (divide_no_nan).",
             "Keras has no macro-averaged recall class; the uniform mean over k of Recall(top_k=1, class_id=k) is "
@@ -49,33 +56,39 @@ public final class Dl4jRules {
                     + "absent class out, Keras would count it 0).");
 
     /** ROCMultiClass (exact) against AUC(multi_label=True), per class or averaged. */
-    public static final ComparisonRule BUCKETED_AUC = ComparisonRule.differs("exact vs bucketed AUC", "ROCMultiClass() (thresholdSteps 0) "
+    public static final ComparisonRule BUCKETED_AUC = ComparisonRule.differs("exact vs bucketed AUC",
+            "ROCMultiClass() (thresholdSteps 0) "
             + "computes each one-vs-all ROC exactly from the sorted scores; Keras AUC counts the scores above 200 "
             + "evenly spaced thresholds (i/199) and sums trapezoids between them, so scores in one bucket merge into "
             + "one ROC point.");
 
     /** ROCMultiClass.calculateAverageAUC() against AUC() on the flattened one-hot layout. */
-    public static final ComparisonRule FLATTENED_AUC = ComparisonRule.differs("averaging", "ROCMultiClass averages the one-vs-all AUC "
+    public static final ComparisonRule FLATTENED_AUC = ComparisonRule.differs("averaging",
+            "ROCMultiClass averages the one-vs-all AUC "
             + "of each class; Keras AUC() with multi_label=False flattens all N x 3 cells into one curve (a micro "
             + "average, also bucketed). AUC(multi_label=True) averages per class as DL4J does.");
 
     /** EvaluationBinary and one-column Evaluation against BinaryAccuracy, Precision, Recall, F1Score(threshold=0.5). */
-    public static final ComparisonRule STRICT_HALF = ComparisonRule.same("Both predict the positive class when p > 0.5 (strict) and compute "
+    public static final ComparisonRule STRICT_HALF = ComparisonRule.same(
+            "Both predict the positive class when p > 0.5 (strict) and compute "
             + "the metric from the same TP/FP/TN/FN counts (Keras's F1Score adds 1e-7 to its denominators, far below "
             + "the tolerance).");
 
     /** Evaluation on one sigmoid column against BinaryAccuracy and F1Score(threshold=0.5). */
-    public static final ComparisonRule EVALUATION_ONE_COLUMN = ComparisonRule.same("With one output column Evaluation is binary: "
+    public static final ComparisonRule EVALUATION_ONE_COLUMN = ComparisonRule.same(
+            "With one output column Evaluation is binary: "
             + "class 1 when p > 0.5 (strict), and f1() is the F1 of the positive class 1, which is what Keras's "
             + "F1Score(threshold=0.5) gives for a single column.");
 
     /** ROC() (exact) against AUC(). */
-    public static final ComparisonRule EXACT_VS_BUCKETED = ComparisonRule.differs("exact vs bucketed AUC", "ROC() (thresholdSteps 0) is exact: "
+    public static final ComparisonRule EXACT_VS_BUCKETED = ComparisonRule.differs("exact vs bucketed AUC",
+            "ROC() (thresholdSteps 0) is exact: "
             + "every score is a point of the ROC curve; Keras AUC counts the scores above 200 evenly spaced "
             + "thresholds (i/199) and sums trapezoids between them, so scores in one bucket merge into one point.");
 
     /** new ROC(199) against AUC(): the same 200 thresholds. */
-    public static final ComparisonRule SAME_THRESHOLDS = ComparisonRule.differs("threshold", "new ROC(199) counts p >= i/199 and Keras AUC() "
+    public static final ComparisonRule SAME_THRESHOLDS = ComparisonRule.differs("threshold",
+            "new ROC(199) counts p >= i/199 and Keras AUC() "
             + "p > i/199 at the same 200 thresholds: scores exactly on a threshold count differently.",
             "Same buckets: new ROC(199) evaluates the thresholds i/199, i = 0..199, which are Keras's 200 default "
                     + "thresholds (Keras nudges 0 and 1 outward by 1e-7); DL4J counts p >= t where Keras counts "
@@ -83,39 +96,48 @@ public final class Dl4jRules {
                     + "points with trapezoids.");
 
     /** ROC().calculateAUCPR() against AUC(curve=PR). */
-    public static final ComparisonRule PR_CURVE = ComparisonRule.differs("exact vs bucketed AUC", "ROC().calculateAUCPR() integrates "
+    public static final ComparisonRule PR_CURVE = ComparisonRule.differs("exact vs bucketed AUC",
+            "ROC().calculateAUCPR() integrates "
             + "the exact precision-recall curve (one point per score) with trapezoids; Keras AUC(curve=PR) counts at "
             + "200 thresholds and integrates between them with the Davis & Goadrich interpolation "
             + "(summation_method=interpolation).");
 
     /** RegressionEvaluation.meanSquaredError(k) against MeanSquaredError on column k. */
-    public static final ComparisonRule MSE_COLUMN = ComparisonRule.same("Both divide the column's sum of squared errors by its rows.");
+    public static final ComparisonRule MSE_COLUMN = ComparisonRule.same(
+            "Both divide the column's sum of squared errors by its rows.");
 
     /** RegressionEvaluation.meanAbsoluteError(k) against MeanAbsoluteError on column k. */
-    public static final ComparisonRule MAE_COLUMN = ComparisonRule.same("Both divide the column's sum of absolute errors by its rows.");
+    public static final ComparisonRule MAE_COLUMN = ComparisonRule.same(
+            "Both divide the column's sum of absolute errors by its rows.");
 
     /** RegressionEvaluation.rootMeanSquaredError(k) against RootMeanSquaredError on column k. */
-    public static final ComparisonRule RMSE_COLUMN = ComparisonRule.same("Both take the square root of the column's mean squared error.");
+    public static final ComparisonRule RMSE_COLUMN = ComparisonRule.same(
+            "Both take the square root of the column's mean squared error.");
 
     /** RegressionEvaluation.pearsonCorrelation(k) against PearsonCorrelation(axis=0) on column k, one batch. */
-    public static final ComparisonRule PEARSON_COLUMN = ComparisonRule.same("PearsonCorrelation(axis=0) given one column in one batch "
+    public static final ComparisonRule PEARSON_COLUMN = ComparisonRule.same(
+            "PearsonCorrelation(axis=0) given one column in one batch "
             + "correlates it across the rows, as DL4J's pearsonCorrelation(k) does from its running sums.");
 
     /** RegressionEvaluation.averageMeanSquaredError() against MeanSquaredError. */
-    public static final ComparisonRule MSE_AVERAGE = ComparisonRule.same("Without masks the mean of the column MSEs equals Keras's mean over "
+    public static final ComparisonRule MSE_AVERAGE = ComparisonRule.same(
+            "Without masks the mean of the column MSEs equals Keras's mean over "
             + "rows of each row's mean squared error (every column has the same rows).");
 
     /** RegressionEvaluation.averageMeanAbsoluteError() against MeanAbsoluteError. */
-    public static final ComparisonRule MAE_AVERAGE = ComparisonRule.same("Without masks the mean of the column MAEs equals Keras's mean over "
+    public static final ComparisonRule MAE_AVERAGE = ComparisonRule.same(
+            "Without masks the mean of the column MAEs equals Keras's mean over "
             + "rows of each row's mean absolute error.");
 
     /** RegressionEvaluation.averagerootMeanSquaredError() against RootMeanSquaredError. */
-    public static final ComparisonRule RMSE_AVERAGE = ComparisonRule.differs("averaging", "averagerootMeanSquaredError() is the mean of the "
+    public static final ComparisonRule RMSE_AVERAGE = ComparisonRule.differs("averaging",
+            "averagerootMeanSquaredError() is the mean of the "
             + "column RMSEs (a mean of square roots); Keras's RootMeanSquaredError() is the square root of the mean "
             + "squared error over every element, which is larger unless the columns' errors are equal.");
 
     /** RegressionEvaluation.averagePearsonCorrelation() against PearsonCorrelation(axis=0), one batch. */
-    public static final ComparisonRule PEARSON_ONE_BATCH = ComparisonRule.same("PearsonCorrelation(axis=0) on all rows as one batch gives one "
+    public static final ComparisonRule PEARSON_ONE_BATCH = ComparisonRule.same(
+            "PearsonCorrelation(axis=0) on all rows as one batch gives one "
             + "correlation per column across the rows and averages them, which is averagePearsonCorrelation(); over "
             + "several batches Keras averages per-batch correlations instead (see the sharded rows).");
 

@@ -193,7 +193,8 @@ class KerasEvaluationTest {
     @Test
     void mergedShardsGiveTheOnePassResult() {
         INDArray[] d = classification(4, 30, 5);
-        KerasEvaluation onePass = KerasEvaluation.compile("accuracy", "categorical_crossentropy", "top_k_categorical_accuracy");
+        KerasEvaluation onePass = KerasEvaluation.compile("accuracy", "categorical_crossentropy",
+                "top_k_categorical_accuracy");
         onePass.eval(d[0], d[1]);
         KerasEvaluation merged = KerasEvaluation.compile("accuracy", "categorical_crossentropy",
                 "top_k_categorical_accuracy");

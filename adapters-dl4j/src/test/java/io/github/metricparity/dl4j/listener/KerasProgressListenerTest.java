@@ -2,15 +2,18 @@ package io.github.metricparity.dl4j.listener;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metricparity.dl4j.Nd4jTensors;
 import io.github.metricparity.dl4j.TinyNetworks;
 import io.github.metricparity.dl4j.eval.KerasEvaluation;
+import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,39 @@ class KerasProgressListenerTest {
         assertEquals(reference("categorical_crossentropy", test.getLabels(), out),
                 history.get("val_categorical_crossentropy").get(2), 1e-6);
         assertEquals(net.score(test, false), history.get("val_loss").get(2), 1e-5);
+    }
+
+    /** Issue 15: a metric that refuses the batches (one-hot labels to a Sparse metric) need not abort fit(). */
+    @Test
+    void aFailingMetricIsLoggedAndSkippedWhenAsked() {
+        DataSet train = TinyNetworks.blobs(31, 60);
+        DataSet test = TinyNetworks.blobs(32, 30);
+        List<String> lines = new ArrayList<>();
+        KerasProgressListener listener = KerasProgressListener.builder()
+                .compile("sparse_categorical_accuracy", "accuracy")
+                .validation(TinyNetworks.iterator(test, 10))
+                .skipFailingMetrics()
+                .printTo(lines::add)
+                .build();
+        MultiLayerNetwork net = TinyNetworks.mlp(33);
+        net.setListeners(listener);
+        net.fit(TinyNetworks.iterator(train, 20), 2);
+
+        assertEquals(Set.of("sparse_categorical_accuracy"), listener.skippedMetrics());
+        assertTrue(lines.get(0).startsWith("KerasProgressListener: metric 'sparse_categorical_accuracy' skipped for "
+                + "the rest of training: SparseCategoricalAccuracy"), lines.get(0));
+        assertTrue(lines.get(0).contains("use CategoricalAccuracy"), lines.get(0));
+        assertEquals(List.of("loss", "accuracy", "val_loss", "val_accuracy"),
+                List.copyOf(listener.history().asMap().keySet()));
+        assertEquals(2, listener.history().epochs());
+
+        // without the option the refusal aborts training, with the fix in its message
+        MultiLayerNetwork strict = TinyNetworks.mlp(34);
+        strict.setListeners(KerasProgressListener.builder().compile("sparse_categorical_accuracy").printTo(s -> { })
+                .build());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> strict.fit(TinyNetworks.iterator(train, 20), 1));
+        assertTrue(e.getMessage().contains("use CategoricalAccuracy"), e.getMessage());
     }
 
     @Test

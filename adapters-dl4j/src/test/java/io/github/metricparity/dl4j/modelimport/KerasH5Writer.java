@@ -29,6 +29,7 @@ final class KerasH5Writer {
     }
 
     /** A Sequential model of one Dense layer ({@code inputs -> units}, the given activation) with its weights. */
+    @SuppressWarnings("try") // the pointer scope is opened for its close, which releases what the call opened
     static void writeDenseModel(Path file, int inputs, int units, String activation, float[] kernel, float[] bias,
             String trainingConfigJson) {
         String modelConfig = String.format(Locale.ROOT, "{\"class_name\": \"Sequential\", \"config\": {\"name\": "
@@ -42,7 +43,7 @@ final class KerasH5Writer {
         // HDF5 is not thread-safe: every native object is released in this thread, under DL4J's HDF5 lock, when the
         // scope closes, never later by JavaCPP's garbage-collection thread
         synchronized (Hdf5Archive.LOCK_OBJECT) {
-            try (PointerScope scope = new PointerScope()) {
+            try (PointerScope scope = Hdf5File.releasing()) {
                 H5File h5 = new H5File(file.toString(), hdf5.H5F_ACC_TRUNC);
                 try {
                     writeString(h5, "keras_version", "2.4.0");

@@ -43,16 +43,19 @@ public final class TribuoPairs {
                     return pair(name, KerasCounterpart.single("Recall", null, null, "top_k", 1, "class_id", k),
                             TribuoRules.TOP1_CLASS);
                 case "LabelEvaluation.f1":
-                    return pair(name, KerasCounterpart.single("F1Score", null, k, "average", null), TribuoRules.F1_ARGMAX);
+                    return pair(name, KerasCounterpart.single("F1Score", null, k, "average", null),
+                            TribuoRules.F1_ARGMAX);
                 case "LabelEvaluation.AUCROC":
                     return pair(name, KerasCounterpart.single("AUC", null, null, "multi_label", true, "label_weights",
                             KerasCounterpart.oneHot(k, columns)), TribuoRules.BUCKETED_AUC);
                 case "RegressionEvaluation.mae":
                     return pair(name, KerasCounterpart.single("MeanAbsoluteError", col, null), TribuoRules.ONE_COLUMN);
                 case "RegressionEvaluation.rmse":
-                    return pair(name, KerasCounterpart.single("RootMeanSquaredError", col, null), TribuoRules.ONE_COLUMN);
+                    return pair(name, KerasCounterpart.single("RootMeanSquaredError", col, null),
+                            TribuoRules.ONE_COLUMN);
                 case "RegressionEvaluation.r2":
-                    return pair(name, KerasCounterpart.single("R2Score", null, k, "class_aggregation", null), TribuoRules.R2);
+                    return pair(name, KerasCounterpart.single("R2Score", null, k, "class_aggregation", null),
+                            TribuoRules.R2);
                 default:
                     return Optional.empty();
             }
@@ -65,11 +68,14 @@ public final class TribuoPairs {
             case "LabelEvaluation.macroAveragedRecall()":
                 return pair(name, KerasCounterpart.meanOfTop1("Recall", columns), TribuoRules.MACRO_TOP1);
             case "LabelEvaluation.macroAveragedF1()":
-                return pair(name, KerasCounterpart.single("F1Score", null, null, "average", "macro"), TribuoRules.MACRO_F1);
+                return pair(name, KerasCounterpart.single("F1Score", null, null, "average", "macro"),
+                        TribuoRules.MACRO_F1);
             case "LabelEvaluation.microAveragedF1()":
-                return pair(name, KerasCounterpart.single("F1Score", null, null, "average", "micro"), TribuoRules.F1_ARGMAX);
+                return pair(name, KerasCounterpart.single("F1Score", null, null, "average", "micro"),
+                        TribuoRules.F1_ARGMAX);
             case "LabelEvaluation.averageAUCROC(false)":
-                return pair(name, KerasCounterpart.single("AUC", null, null, "multi_label", true), TribuoRules.BUCKETED_AUC);
+                return pair(name, KerasCounterpart.single("AUC", null, null, "multi_label", true),
+                        TribuoRules.BUCKETED_AUC);
             case "RegressionEvaluation.averageMAE()":
                 return pair(name, KerasCounterpart.single("MeanAbsoluteError", null, null), TribuoRules.POOLED_MAE);
             case "RegressionEvaluation.averageRMSE()":

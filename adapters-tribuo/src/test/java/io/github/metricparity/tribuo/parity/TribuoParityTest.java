@@ -57,4 +57,22 @@ class TribuoParityTest {
                 () -> TribuoParity.assertReproduces(Map.of("accuracy", acc + 0.01), keras));
         assertTrue(e.getMessage().contains("DIFFERS"), e.getMessage());
     }
+
+    @Test
+    void aRecordedNameDifferingInCaseFailsInsteadOfBeingLeftOut() {
+        // compile(metrics=["AUC"]) records "AUC"; the evaluator's "AUC" is keras.metrics.get's, named "auc"
+        Model<Label> model = new LogisticRegressionTrainer().train(blobs(150, 1));
+        KerasTribuoEvaluation<Label> keras = new KerasLabelEvaluator("sparse_categorical_accuracy", "AUC")
+                .evaluate(model, blobs(60, 2));
+        Map<String, Double> recorded = Map.of("sparse_categorical_accuracy", keras.get("sparse_categorical_accuracy"),
+                "AUC", 0.5);
+        ParityAssertionError e = assertThrows(ParityAssertionError.class,
+                () -> TribuoParity.assertReproduces(recorded, keras));
+        assertTrue(e.getMessage().contains("Keras recorded 'AUC' but the JVM's metric is named 'auc'"),
+                e.getMessage());
+        KerasTribuoEvaluation<Label> named = new KerasLabelEvaluator(List.of(KerasMetricSpec.of("AUC",
+                Map.of("name", "AUC")))).evaluate(model, blobs(60, 2));
+        assertThrows(ParityAssertionError.class, () -> TribuoParity.assertReproduces(recorded, named));
+        TribuoParity.assertReproduces(Map.of("AUC", named.get("AUC")), named);
+    }
 }

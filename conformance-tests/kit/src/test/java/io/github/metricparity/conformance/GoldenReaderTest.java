@@ -30,7 +30,8 @@ class GoldenReaderTest {
                 + " \"tolerance\": {\"atol\": 0.001, \"rtol\": 0},"
                 + " \"steps\": [{\"op\": \"update\", \"values\": [1, 3], \"sample_weight\": null, \"extra\": 1},"
                 + " {\"op\": \"result\", \"expected\": 2.0}, {\"op\": \"reset\"},"
-                + " {\"op\": \"update\", \"y_true\": [[true], [false]], \"y_pred\": [[0.5], [NaN]], \"expect_error\": true},"
+                + " {\"op\": \"update\", \"y_true\": [[true], [false]], \"y_pred\": [[0.5], [NaN]], \"expect_error\": "
+                + "true},"
                 + " {\"op\": \"result\", \"expected\": [\"NaN\", 1]}]}"));
         GoldenCase c = cases.get(0);
         assertEquals("Mean", c.metric());
@@ -66,16 +67,19 @@ class GoldenReaderTest {
     void malformedFilesNameTheCaseAndTheField() {
         assertMessage(file("{\"id\": \"c1\", \"metric\": \"Mean\", \"steps\": [{\"op\": \"jump\"}]}"),
                 "case 'c1': steps[0]: field 'op'");
-        assertMessage(file("{\"id\": \"c2\", \"metric\": \"Mean\", \"steps\": [{\"op\": \"update\", \"y_true\": [[1], [2, 3]],"
+        assertMessage(file(
+                "{\"id\": \"c2\", \"metric\": \"Mean\", \"steps\": [{\"op\": \"update\", \"y_true\": [[1], [2, 3]],"
                 + " \"y_pred\": [1]}]}"), "case 'c2': steps[0]: field 'y_true' is not a regular nested array");
         assertMessage(file("{\"id\": \"c3\", \"steps\": []}"), "case 'c3': field 'metric'");
         assertMessage(file("{\"id\": \"c4\", \"metric\": \"Mean\", \"steps\": [{\"op\": \"result\"}]}"),
                 "case 'c4': steps[0]: field 'expected' is missing");
-        assertMessage(file("{\"id\": \"c5\", \"metric\": \"Mean\", \"steps\": [{\"op\": \"update\", \"values\": [\"a\"]}]}"),
+        assertMessage(file(
+                "{\"id\": \"c5\", \"metric\": \"Mean\", \"steps\": [{\"op\": \"update\", \"values\": [\"a\"]}]}"),
                 "case 'c5': steps[0]: field 'values' must hold numbers");
         assertMessage(file("{\"id\": \"c6\", \"metric\": \"Mean\", \"steps\": [], \"tolerance\": {\"atol\": -1}}"),
                 "case 'c6': field 'tolerance.atol'");
-        assertMessage(file("{\"id\": \"d\", \"metric\": \"Mean\", \"steps\": []}, {\"id\": \"d\", \"metric\": \"Sum\", \"steps\": []}"),
+        assertMessage(file("{\"id\": \"d\", \"metric\": \"Mean\", \"steps\": []}, {\"id\": \"d\", \"metric\": \"Sum\", "
+                + "\"steps\": []}"),
                 "case 'd': duplicate id");
         assertMessage("{\"format\": 2, \"cases\": []}", "field 'format' must be 1");
         assertMessage("{\"format\": 1, \"cases\": [", "not valid JSON");
@@ -84,7 +88,8 @@ class GoldenReaderTest {
 
     private static void assertMessage(String json, String fragment) {
         GoldenFormatException e = assertThrows(GoldenFormatException.class, () -> read(json));
-        assertTrue(e.getMessage().contains(fragment), () -> "message '" + e.getMessage() + "' lacks '" + fragment + "'");
+        assertTrue(e.getMessage().contains(fragment),
+                () -> "message '" + e.getMessage() + "' lacks '" + fragment + "'");
         assertTrue(e.getMessage().startsWith("t.json"), e::getMessage);
     }
 }

@@ -40,10 +40,13 @@ class ParityCliTest {
                         + " \"sample_weight\": [0.7, 0.3]}, {\"op\": \"result\", \"expected\": 0.3},"
                         + " {\"op\": \"reset\"}, {\"op\": \"result\", \"expected\": 0.0}]},"
                         + "{\"id\": \"sca.wrong\", \"metric\": \"SparseCategoricalAccuracy\", \"steps\": ["
-                        + "{\"op\": \"update\", \"y_true\": [1], \"y_pred\": [[0.1, 0.9]]}, {\"op\": \"result\", \"expected\": 0.5}]},"
+                        + "{\"op\": \"update\", \"y_true\": [1], \"y_pred\": [[0.1, 0.9]]}, {\"op\": \"result\", "
+                        + "\"expected\": 0.5}]},"
                         + "{\"id\": \"acc.compile\", \"metric\": \"acc\", \"steps\": ["
-                        + "{\"op\": \"update\", \"y_true\": [[1], [0]], \"y_pred\": [[0.6], [0.6]]}, {\"op\": \"result\", \"expected\": 0.5}]},"
-                        + "{\"id\": \"bad.config\", \"metric\": \"BinaryAccuracy\", \"config\": {\"threshold\": \"high\"},"
+                        + "{\"op\": \"update\", \"y_true\": [[1], [0]], \"y_pred\": [[0.6], [0.6]]}, {\"op\": "
+                        + "\"result\", \"expected\": 0.5}]},"
+                        + "{\"id\": \"bad.config\", \"metric\": \"BinaryAccuracy\", \"config\": {\"threshold\": "
+                        + "\"high\"},"
                         + " \"expect_error\": \"config\"},"
                         + "{\"id\": \"refused.update\", \"metric\": \"BinaryAccuracy\", \"steps\": ["
                         + "{\"op\": \"update\", \"y_true\": [[1]], \"y_pred\": [[0.9]]},"
@@ -58,7 +61,8 @@ class ParityCliTest {
 
     @Test
     void malformedFileExitsWithTwoAndNamesTheCase() throws IOException {
-        Path f = write(GoldenText.file("{\"id\": \"broken\", \"metric\": \"Mean\", \"steps\": [{\"op\": \"update\"}]}"));
+        Path f = write(GoldenText.file(
+                "{\"id\": \"broken\", \"metric\": \"Mean\", \"steps\": [{\"op\": \"update\"}]}"));
         assertEquals(2, run("check", "--cases", f.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("case 'broken': steps[0]: field 'y_true' is missing"));
     }
@@ -78,7 +82,8 @@ class ParityCliTest {
                         + "{\"op\": \"update\", \"values\": [1, 3]}, {\"op\": \"result\", \"expected\": 2}]},"
                         + "{\"id\": \"refuses.nan\", \"metric\": \"Mean\", \"origin\": \"policy\", \"steps\": ["
                         + "{\"op\": \"update\", \"values\": [1, 3]},"
-                        + "{\"op\": \"update\", \"values\": [\"NaN\", 3], \"expect_error\": true, \"keras_accepts\": true},"
+                        + "{\"op\": \"update\", \"values\": [\"NaN\", 3], \"expect_error\": true, \"keras_accepts\": "
+                        + "true},"
                         + "{\"op\": \"result\", \"expected\": 2, \"keras_value\": \"NaN\"}]},"
                         + "{\"id\": \"policy.wrong\", \"metric\": \"Mean\", \"origin\": \"policy\", \"steps\": ["
                         + "{\"op\": \"update\", \"values\": [1, 3]}, {\"op\": \"result\", \"expected\": 5}]}"));
@@ -95,7 +100,8 @@ class ParityCliTest {
         Path f = write(GoldenText.file(
                 "{\"id\": \"sum.ok\", \"metric\": \"FakeSum\", \"steps\": [{\"op\": \"update\", \"y_true\": [0],"
                         + " \"y_pred\": [2]}, {\"op\": \"result\", \"expected\": 2}]},"
-                        + "{\"id\": \"sum.wrong\", \"metric\": \"FakeSum\", \"steps\": [{\"op\": \"update\", \"y_true\": [0],"
+                        + "{\"id\": \"sum.wrong\", \"metric\": \"FakeSum\", \"steps\": [{\"op\": \"update\", "
+                        + "\"y_true\": [0],"
                         + " \"y_pred\": [2]}, {\"op\": \"result\", \"expected\": 5}]}"));
         int code = run("check", "--cases", f.toString(), "--external", FakeExternalAdapter.command(),
                 "--external", FakeExternalAdapter.command("--adapter", "fake2"), "--external-timeout", "20",

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end: the main job writes the HTML report, headless Chromium or Chrome with its chromedriver (found by
  * {@link BrowserLocator}; .ci/run installs Debian's chromium and chromium-driver when none is found; under
- * {@code CI=true} a missing browser fails the test) opens it, the matrix and the chart must be laid out with a size, and a screenshot
+ * {@code CI=true} a missing browser fails the test) opens it, the matrix and the chart must be laid out with a size,
+ * and a screenshot
  * is saved to target/parity-report-screenshot.png.
  */
 class ReportInBrowserTest {

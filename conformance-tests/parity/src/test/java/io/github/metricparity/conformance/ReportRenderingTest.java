@@ -32,13 +32,16 @@ class ReportRenderingTest {
 
     static ParityReport sampleReport() {
         List<GoldenCase> cases = GoldenText.read(GoldenText.file(
-                "{\"id\": \"ok\", \"metric\": \"BinaryAccuracy\", \"steps\": [{\"op\": \"update\", \"y_true\": [[1], [0]],"
+                "{\"id\": \"ok\", \"metric\": \"BinaryAccuracy\", \"steps\": [{\"op\": \"update\", \"y_true\": [[1], "
+                        + "[0]],"
                         + " \"y_pred\": [[0.9], [0.2]]}, {\"op\": \"result\", \"expected\": 1.0}]},"
-                        + "{\"id\": \"bad <script>\", \"metric\": \"Mean\", \"steps\": [{\"op\": \"update\", \"values\": [1, 3]},"
+                        + "{\"id\": \"bad <script>\", \"metric\": \"Mean\", \"steps\": [{\"op\": \"update\", "
+                        + "\"values\": [1, 3]},"
                         + " {\"op\": \"result\", \"expected\": 2.5}]}"));
         RunSummary summary = Conformance.run(cases, Conformance.drivers("reference"));
         List<ComparisonRow> rows = List.of(
-                new ComparisonRow("dl4j", "Iris MLP", "Evaluation.accuracy()", 0.96, "CategoricalAccuracy", 0.96, "", ""),
+                new ComparisonRow("dl4j", "Iris MLP", "Evaluation.accuracy()", 0.96, "CategoricalAccuracy", 0.96, "",
+                        ""),
                 new ComparisonRow("dl4j", "binary logits", "EvaluationBinary.accuracy(0)", 0.70, "BinaryAccuracy", 0.75,
                         "threshold", "DL4J predicts positive at p >= 0.5, Keras at p > 0.5"),
                 new ComparisonRow("tribuo", "blobs", "LabelEvaluation.accuracy()", 0.5, "CategoricalAccuracy", 0.6,

@@ -41,7 +41,8 @@ class StrictRunnerTest {
 
     private static GoldenCase one(String caseJson) {
         List<GoldenCase> cases = GoldenReader.read(new ByteArrayInputStream(
-                ("{\"format\": 1, \"source\": \"planted\", \"cases\": [" + caseJson + "]}").getBytes(StandardCharsets.UTF_8)), "planted.json");
+                ("{\"format\": 1, \"source\": \"planted\", \"cases\": [" + caseJson
+                        + "]}").getBytes(StandardCharsets.UTF_8)), "planted.json");
         assertEquals(1, cases.size());
         return cases.get(0);
     }

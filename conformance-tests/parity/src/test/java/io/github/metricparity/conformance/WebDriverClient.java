@@ -39,11 +39,13 @@ final class WebDriverClient implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        driver = new ProcessBuilder(BrowserLocator.chromedriver().orElseThrow().toString(), "--port=" + port).redirectErrorStream(true)
+        driver = new ProcessBuilder(BrowserLocator.chromedriver().orElseThrow().toString(),
+                "--port=" + port).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         base = "http://127.0.0.1:" + port;
         waitReady();
-        Map<String, Object> options = Map.of("binary", BrowserLocator.browser().orElseThrow().toString(), "args", List.of("--headless=new",
+        Map<String, Object> options = Map.of("binary", BrowserLocator.browser().orElseThrow().toString(), "args",
+                List.of("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1800", "--user-data-dir=" + profileDir));
@@ -73,7 +75,8 @@ final class WebDriverClient implements AutoCloseable {
 
     /** Element ids of the elements matching a CSS selector. */
     List<String> find(String css) throws IOException, InterruptedException {
-        JsonNode found = call("POST", "/session/" + session + "/elements", Map.of("using", "css selector", "value", css));
+        JsonNode found = call("POST", "/session/" + session + "/elements", Map.of("using", "css selector", "value",
+                css));
         List<String> ids = new java.util.ArrayList<>();
         for (JsonNode e : found) {
             ids.add(e.get(ELEMENT_KEY).asText());

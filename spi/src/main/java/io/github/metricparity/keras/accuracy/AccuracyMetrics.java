@@ -1,5 +1,8 @@
 package io.github.metricparity.keras.accuracy;
 
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.Fused;
 import io.github.metricparity.keras.internal.Inputs;
 import io.github.metricparity.keras.internal.KerasShapes;
@@ -38,23 +41,29 @@ public final class AccuracyMetrics {
 
     public static final MetricSpec ACCURACY = MetricSpec.builder("Accuracy", FAMILY)
             .function("accuracy")
+            .contract(Contracts.rows(Labels.FREE_VALUES, Predictions.VALUES))
             .factory(Accuracy::new)
             .build();
 
     public static final MetricSpec BINARY_ACCURACY = MetricSpec.builder("BinaryAccuracy", FAMILY)
             .function("binary_accuracy")
             .params(Param.floatParam("threshold", 0.5))
+            // a threshold inside (0, 1) is one on probabilities; any other (0.0 for logits) chooses another scale
+            .contract(c -> Contracts.rows(Labels.BINARY, c.getDouble("threshold") > 0 && c.getDouble("threshold") < 1
+                    ? Predictions.PROBABILITIES : Predictions.SCORES))
             .factory(BinaryAccuracy::new)
             .build();
 
     public static final MetricSpec CATEGORICAL_ACCURACY = MetricSpec.builder("CategoricalAccuracy", FAMILY)
             .function("categorical_accuracy")
+            .contract(Contracts.rows(Labels.ONE_HOT, Predictions.SCORES, "SparseCategoricalAccuracy"))
             .factory(CategoricalAccuracy::new)
             .build();
 
     public static final MetricSpec SPARSE_CATEGORICAL_ACCURACY = MetricSpec
             .builder("SparseCategoricalAccuracy", FAMILY)
             .function("sparse_categorical_accuracy")
+            .contract(Contracts.rows(Labels.CLASS_IDS, Predictions.SCORES, "CategoricalAccuracy"))
             .factory(SparseCategoricalAccuracy::new)
             .build();
 
@@ -64,6 +73,7 @@ public final class AccuracyMetrics {
             .builder("TopKCategoricalAccuracy", FAMILY)
             .function("top_k_categorical_accuracy")
             .params(Param.intParam("k", 5).check(Param.number(k -> k >= 0), "must be >= 0"))
+            .contract(Contracts.rows(Labels.ONE_HOT, Predictions.SCORES, "SparseTopKCategoricalAccuracy"))
             .factory(TopKCategoricalAccuracy::new)
             .build();
 
@@ -73,6 +83,8 @@ public final class AccuracyMetrics {
             .params(Param.intParam("k", 5).check(Param.number(k -> k >= 0), "must be >= 0"),
                     // Keras get_config writes from_sorted_ids only when True (accuracy_metrics.py)
                     Param.boolParam("from_sorted_ids", false).inConfig(Param.InConfig.WHEN_TRUE))
+            .contract(c -> Contracts.rows(Labels.CLASS_IDS, c.getBool("from_sorted_ids")
+                    ? Predictions.SORTED_CLASS_IDS : Predictions.SCORES, "TopKCategoricalAccuracy"))
             .factory(SparseTopKCategoricalAccuracy::new)
             .build();
 
@@ -141,10 +153,9 @@ public final class AccuracyMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            DType dt = INPUT;
-            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(KerasShapes.rounded(yTrue, INPUT), yPred, true);
+            Tensor[] tp = KerasShapes.squeezeOrExpandToSameRank(yTrue, yPred, true);
             return SampleValues.of(KerasShapes.zipWith(tp[0], tp[1],
-                    (t, p) -> match(t == (dt.round(p) > threshold ? 1.0 : 0.0)), "y_true and y_pred"));
+                    (t, p) -> match(FusedAccuracy.binaryMatch((float) t, (float) p, threshold)), "y_true and y_pred"));
         }
     }
 
@@ -166,14 +177,14 @@ public final class AccuracyMetrics {
 
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
-            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, INPUT));
+            Tensor trueIds = KerasShapes.argmaxLast(yTrue);
             int[] originalShape = trueIds.shape();
             boolean reshape = false;
             if (trueIds.rank() == yPred.rank()) {
                 trueIds = KerasShapes.squeezeLast(trueIds);
                 reshape = true;
             }
-            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, INPUT));
+            Tensor predIds = KerasShapes.argmaxLast(yPred);
             Tensor matches = KerasShapes.zipWith(trueIds, predIds, (t, p) -> match(t == p), "y_true and y_pred");
             return SampleValues.of(reshape ? matches.reshape(originalShape) : matches);
         }
@@ -206,7 +217,7 @@ public final class AccuracyMetrics {
                 reshape = true;
             }
             requireClassIds(labels, yPred.dim(-1));
-            Tensor predIds = KerasShapes.argmaxLast(KerasShapes.rounded(yPred, INPUT));
+            Tensor predIds = KerasShapes.argmaxLast(yPred);
             Tensor matches = KerasShapes.zipWith(labels, predIds, (t, p) -> match(t == p), "y_true and y_pred");
             if (reshape) {
                 // ops.reshape(matches, y_true_org_shape) raises when y_true was broadcast against more rows
@@ -236,7 +247,7 @@ public final class AccuracyMetrics {
         @Override
         protected SampleValues sampleValues(Tensor yTrue, Tensor yPred) {
             Inputs.requireRankAtLeast("y_pred", yPred, 2);
-            Tensor trueIds = KerasShapes.argmaxLast(KerasShapes.rounded(yTrue, INPUT));
+            Tensor trueIds = KerasShapes.argmaxLast(yTrue);
             return SampleValues.of(inTopK(trueIds, KerasShapes.rounded(yPred, INPUT), k));
         }
     }

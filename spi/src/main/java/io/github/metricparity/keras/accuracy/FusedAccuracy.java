@@ -7,7 +7,8 @@ import io.github.metricparity.spi.internal.TensorBuffers;
 
 /**
  * Fused updates of the accuracy family for the shapes models give (see
- * {@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}): one pass over {@code y_pred} that checks the
+ * {@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}): one pass over {@code y_pred} that checks
+ * the
  * values, takes the argmax or the threshold, compares with the label and sums matches and weights, instead of the
  * generic path's checks, per-sample tensor and reduction. Each returns what the batch adds to {@code total} and
  * {@code count}, or null to decline (other shapes, or a value the generic path must see).
@@ -22,10 +23,11 @@ final class FusedAccuracy {
 
     /**
      * SparseCategoricalAccuracy with {@code y_pred (rows, C)}, {@code y_true (rows,)} or {@code (rows, 1)} and no
-     * weight or {@code (rows,)}: labels must be class ids in {@code [0, C)}.
+     * weight or {@code (rows,)}: labels must be class ids in {@code [0, C)}. Its contract expects scores on any
+     * scale, so the check is finiteness only; any other check declines.
      */
     static Contribution sparseCategorical(Tensor yTrue, Tensor yPred, Fused.Weights w, Fused.Check check) {
-        if (yPred.rank() != 2 || w == Fused.Weights.UNFIT) {
+        if (yPred.rank() != 2 || w == Fused.Weights.UNFIT || check != Fused.Check.FINITE) {
             return null;
         }
         int rows = yPred.dim(0);
@@ -35,53 +37,12 @@ final class FusedAccuracy {
         if (!oneLabelPerRow || classes == 0) {
             return null;
         }
-        float[] tf = TensorBuffers.floats(yTrue);
-        double[] td = TensorBuffers.doubles(yTrue);
-        int to = TensorBuffers.offset(yTrue);
-        float[] pf = TensorBuffers.floats(yPred);
-        double[] pd = TensorBuffers.doubles(yPred);
-        int po = TensorBuffers.offset(yPred);
-        if (check == Fused.Check.FINITE) {
-            return sparseCategorical(tf, td, to, pf, pd, po, rows, classes, w);
-        }
-        boolean unit = check == Fused.Check.UNIT_INTERVAL;
-        int flags = 0;
-        long matches = 0;
-        double total = 0;
-        double count = 0;
-        for (int r = 0; r < rows; r++) {
-            float label = Fused.input(tf, td, to + r);
-            int id = (int) label;
-            if (id != label || id < 0 || id >= classes) {
-                return null; // the generic path refuses it with its message
-            }
-            int base = po + r * classes;
-            float best = Fused.input(pf, pd, base);
-            flags |= unit ? Fused.outsideUnit(best) : Fused.nonFinite(best);
-            int arg = 0;
-            for (int j = 1; j < classes; j++) {
-                float v = Fused.input(pf, pd, base + j);
-                flags |= unit ? Fused.outsideUnit(v) : Fused.nonFinite(v);
-                if (v > best) {
-                    best = v;
-                    arg = j;
-                }
-            }
-            if (w == null) {
-                matches += arg == id ? 1 : 0;
-            } else {
-                double wi = w.get(r);
-                total += (arg == id ? 1.0 : 0.0) * wi;
-                count += wi;
-            }
-        }
-        if (flags < 0 || w != null && w.nonFiniteFlags(rows) < 0) {
-            return null;
-        }
-        return w == null ? new Contribution(matches, rows) : new Contribution(total, count);
+        return sparseCategorical(TensorBuffers.floats(yTrue), TensorBuffers.doubles(yTrue), TensorBuffers.offset(yTrue),
+                TensorBuffers.floats(yPred), TensorBuffers.doubles(yPred), TensorBuffers.offset(yPred), rows, classes,
+                w);
     }
 
-    /** {@link #sparseCategorical} for predictions that only need to be finite. */
+    /** The loop of {@link #sparseCategorical(Tensor, Tensor, Fused.Weights, Fused.Check)}, on the arrays. */
     private static Contribution sparseCategorical(float[] tf, double[] td, int to, float[] pf, double[] pd, int po,
             int rows, int classes, Fused.Weights w) {
         long matches = 0;
@@ -91,9 +52,11 @@ final class FusedAccuracy {
             float label = Fused.input(tf, td, to + r);
             int id = (int) label;
             if (id != label || id < 0 || id >= classes) {
-                return null;
+                return null; // the generic path refuses it with its message
             }
-            int arg = pf != null ? argmax(pf, po + r * classes, classes) : argmax(pd, po + r * classes, classes);
+            int from = po + r * classes;
+            int arg = pf != null ? Fused.argmax(pf, from, classes)
+                    : Fused.argmax(pd, from, classes);
             if (arg < 0) {
                 return null;
             }
@@ -116,61 +79,13 @@ final class FusedAccuracy {
         return ((a ^ b) - 1) >>> 31;
     }
 
-    /** {@link #argmax(float[], int, int)} of the row of {@code n} values from flat index {@code from} of a tensor. */
-    private static int argmax(Tensor t, int from, int n) {
-        return t.isFloat32() ? argmax(TensorBuffers.floats(t), TensorBuffers.offset(t) + from, n)
-                : argmax(TensorBuffers.doubles(t), TensorBuffers.offset(t) + from, n);
-    }
-
-    /** {@link #argmax(float[], int, int)} of double values read as float32. */
-    private static int argmax(double[] d, int from, int n) {
-        int fast = Fused.argmaxNonNegative(d, from, n);
-        if (fast >= 0) {
-            return fast;
-        }
-        float best = (float) d[from];
-        long flags = Fused.nonFinite(d[from]);
-        int arg = 0;
-        for (int j = 1; j < n; j++) {
-            float v = (float) d[from + j];
-            flags |= Fused.nonFinite(d[from + j]);
-            if (v > best) {
-                best = v;
-                arg = j;
-            }
-        }
-        return flags < 0 ? -1 : arg;
-    }
-
-    /**
-     * {@code KerasShapes.argmax} of a row of float32 values (ties to the first index, -0.0 equal to 0.0), or -1 when
-     * one is not finite.
-     */
-    private static int argmax(float[] f, int from, int n) {
-        int fast = Fused.argmaxNonNegative(f, from, n);
-        if (fast >= 0) {
-            return fast;
-        }
-        float best = f[from];
-        int flags = Fused.nonFinite(best);
-        int arg = 0;
-        for (int j = 1; j < n; j++) {
-            float v = f[from + j];
-            flags |= Fused.nonFinite(v);
-            if (v > best) {
-                best = v;
-                arg = j;
-            }
-        }
-        return flags < 0 ? -1 : arg;
-    }
-
     /**
      * CategoricalAccuracy with {@code y_true} and {@code y_pred} both {@code (rows, C)} and no weight or
-     * {@code (rows,)}.
+     * {@code (rows,)}. Its contract expects scores on any scale, so the check is finiteness only; any other check
+     * declines.
      */
     static Contribution categorical(Tensor yTrue, Tensor yPred, Fused.Weights w, Fused.Check check) {
-        if (yPred.rank() != 2 || yTrue.rank() != 2 || w == Fused.Weights.UNFIT) {
+        if (yPred.rank() != 2 || yTrue.rank() != 2 || w == Fused.Weights.UNFIT || check != Fused.Check.FINITE) {
             return null;
         }
         int rows = yPred.dim(0);
@@ -178,66 +93,23 @@ final class FusedAccuracy {
         if (yTrue.dim(0) != rows || yTrue.dim(1) != classes || classes == 0) {
             return null;
         }
-        float[] tf = TensorBuffers.floats(yTrue);
-        double[] td = TensorBuffers.doubles(yTrue);
-        int to = TensorBuffers.offset(yTrue);
-        float[] pf = TensorBuffers.floats(yPred);
-        double[] pd = TensorBuffers.doubles(yPred);
-        int po = TensorBuffers.offset(yPred);
-        if (check == Fused.Check.FINITE) {
-            return categorical(yTrue, yPred, rows, classes, w);
-        }
-        boolean unit = check == Fused.Check.UNIT_INTERVAL;
-        int flags = 0;
-        int trueFlags = 0;
-        long matches = 0;
-        double total = 0;
-        double count = 0;
-        for (int r = 0; r < rows; r++) {
-            int tBase = to + r * classes;
-            int pBase = po + r * classes;
-            float bestTrue = Fused.input(tf, td, tBase);
-            float bestPred = Fused.input(pf, pd, pBase);
-            trueFlags |= Fused.nonFinite(bestTrue);
-            flags |= unit ? Fused.outsideUnit(bestPred) : Fused.nonFinite(bestPred);
-            int argTrue = 0;
-            int argPred = 0;
-            for (int j = 1; j < classes; j++) {
-                float t = Fused.input(tf, td, tBase + j);
-                float v = Fused.input(pf, pd, pBase + j);
-                trueFlags |= Fused.nonFinite(t);
-                flags |= unit ? Fused.outsideUnit(v) : Fused.nonFinite(v);
-                if (t > bestTrue) {
-                    bestTrue = t;
-                    argTrue = j;
-                }
-                if (v > bestPred) {
-                    bestPred = v;
-                    argPred = j;
-                }
-            }
-            if (w == null) {
-                matches += argTrue == argPred ? 1 : 0;
-            } else {
-                double wi = w.get(r);
-                total += (argTrue == argPred ? 1.0 : 0.0) * wi;
-                count += wi;
-            }
-        }
-        if ((flags | trueFlags) < 0 || w != null && w.nonFiniteFlags(rows) < 0) {
-            return null;
-        }
-        return w == null ? new Contribution(matches, rows) : new Contribution(total, count);
+        return categorical(TensorBuffers.floats(yTrue), TensorBuffers.doubles(yTrue), TensorBuffers.offset(yTrue),
+                TensorBuffers.floats(yPred), TensorBuffers.doubles(yPred), TensorBuffers.offset(yPred), rows, classes,
+                w);
     }
 
-    /** {@link #categorical} for labels and predictions that only need to be finite. */
-    private static Contribution categorical(Tensor yTrue, Tensor yPred, int rows, int classes, Fused.Weights w) {
+    /** The loop of {@link #categorical(Tensor, Tensor, Fused.Weights, Fused.Check)}, on the arrays. */
+    private static Contribution categorical(float[] tf, double[] td, int to, float[] pf, double[] pd, int po,
+            int rows, int classes, Fused.Weights w) {
         long matches = 0;
         double total = 0;
         double count = 0;
         for (int r = 0; r < rows; r++) {
-            int argTrue = argmax(yTrue, r * classes, classes);
-            int argPred = argmax(yPred, r * classes, classes);
+            int at = r * classes;
+            int argTrue = tf != null ? Fused.argmax(tf, to + at, classes)
+                    : Fused.argmax(td, to + at, classes);
+            int argPred = pf != null ? Fused.argmax(pf, po + at, classes)
+                    : Fused.argmax(pd, po + at, classes);
             if ((argTrue | argPred) < 0) {
                 return null;
             }
@@ -296,7 +168,7 @@ final class FusedAccuracy {
                 float p = Fused.input(pf, pd, po + i);
                 trueFlags |= Fused.nonFinite(t);
                 flags |= unit ? Fused.outsideUnit(p) : Fused.nonFinite(p);
-                rowMatches += t == (p > threshold ? 1.0f : 0.0f) ? 1 : 0;
+                rowMatches += binaryMatch(t, p, threshold) ? 1 : 0;
             }
             if (width == 1) {
                 // the mean of one 0/1 value is that value: an exact integer sum
@@ -364,6 +236,14 @@ final class FusedAccuracy {
         }
         boolean fits = signs >= 0 && largestLabel <= 0x7f7fffff && largestPrediction <= limit;
         return fits ? new Contribution(matches, n) : null;
+    }
+
+    /**
+     * Keras {@code binary_accuracy}'s rule for one element: {@code y_true == (y_pred > threshold)}, in float32 (a
+     * label 0.9 never matches). The generic path applies it too.
+     */
+    static boolean binaryMatch(float label, float prediction, double threshold) {
+        return label == (prediction > threshold ? 1.0f : 0.0f);
     }
 
     /** Samples counted in an int before adding to the long total (well below 2^31). */

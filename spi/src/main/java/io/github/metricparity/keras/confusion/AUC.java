@@ -1,6 +1,10 @@
 package io.github.metricparity.keras.confusion;
 
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
+import io.github.metricparity.keras.InputContract.RankRule;
 import io.github.metricparity.keras.internal.AbstractMetric;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.Fused;
 import io.github.metricparity.keras.internal.MetricConfig;
 import io.github.metricparity.keras.internal.MetricSpec;
@@ -50,6 +54,9 @@ final class AUC extends AbstractMetric {
                     Param.of("num_labels", Param.Kind.INT, null),
                     Param.of("label_weights", Param.Kind.FLOAT_LIST, null),
                     Param.boolParam("from_logits", false))
+            // multi_label reads the last axis as the labels of one sample
+            .contract(c -> Contracts.counted(Labels.BINARY, Contracts.logitsOr(c, Predictions.PROBABILITIES),
+                    c.getBool("multi_label") ? RankRule.ROWS : RankRule.ELEMENTS))
             .factory(AUC::create)
             .build();
 

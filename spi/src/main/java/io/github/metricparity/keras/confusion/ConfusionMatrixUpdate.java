@@ -162,10 +162,8 @@ final class ConfusionMatrixUpdate {
         double[] p = new double[n];
         boolean[] label = new boolean[n];
         for (int i = 0; i < n; i++) {
-            double x = pred.get(i);
-            p[i] = dtype.round(fromLogits ? Numerics.sigmoid(x) : x);
-            // y_true is cast to the dtype, then to bool: any non-zero is a positive
-            label[i] = dtype.round(truth.get(i)) != 0.0;
+            p[i] = prediction(pred.get(i));
+            label[i] = positive(truth.get(i));
         }
         if (topK != null) {
             filterTopK(p, shape, yPred);
@@ -220,22 +218,9 @@ final class ConfusionMatrixUpdate {
         double[] falseB = new double[buckets * lanes];
         double[] totalTrue = new double[lanes];
         double[] totalFalse = new double[lanes];
-        double scale = dtype.round(t - 1.0);
         for (int i = 0; i < n; i++) {
             int lane = multiLabel ? i % lanes : 0;
-            int b;
-            if (evenly) {
-                // metrics_utils.py:219,233-244: clip, ceil(p * (T-1)) - 1 in the dtype, relu with epsilon ends;
-                // bucket -1 (p == 0 without epsilon) is dropped by segment_sum
-                double pc = Numerics.clip(p[i], 0.0, 1.0);
-                double bucket = Math.ceil(dtype.round(pc * scale)) - 1.0;
-                if (withEpsilon && bucket < 0) {
-                    bucket = 0;
-                }
-                b = (int) bucket + 1; // shifted: index 0 = dropped
-            } else {
-                b = countBelow(p[i]);
-            }
+            int b = bucket(p[i]);
             double wi = w == null ? 1.0 : w[i];
             if (label[i]) {
                 totalTrue[lane] += wi;
@@ -250,6 +235,31 @@ final class ConfusionMatrixUpdate {
             }
         }
         addCumulated(trueB, falseB, totalTrue, 0, totalFalse, 0, lanes, tp, fp, tn, fn);
+    }
+
+    /** A prediction as the thresholds see it: the sigmoid first when {@code from_logits}, in the dtype. */
+    private double prediction(double x) {
+        return dtype.round(fromLogits ? Numerics.sigmoid(x) : x);
+    }
+
+    /** {@code y_true} is cast to the dtype, then to bool: any non-zero is a positive. */
+    private boolean positive(double y) {
+        return dtype.round(y) != 0.0;
+    }
+
+    /**
+     * The bucket of a prediction (in the dtype): with evenly spaced thresholds Keras's bucket shifted by one
+     * (metrics_utils.py:219,233-244: clip, {@code ceil(p * (T-1)) - 1} in the dtype, relu'd with the epsilon ends;
+     * index 0 is bucket -1, {@code p == 0} without epsilon, which segment_sum drops); otherwise the number of sorted
+     * thresholds strictly below it. The one per-prediction rule of {@link #apply} and {@link #applyFused}, whose
+     * float32 loops ({@link #countEvenly}, {@link #countSorted}) compute it in float arithmetic.
+     */
+    private int bucket(double p) {
+        if (!evenly) {
+            return countBelow(p);
+        }
+        double product = Numerics.clip(p, 0.0, 1.0) * dtype.round(numThresholds - 1.0);
+        return Math.max((int) Math.ceil(dtype.round(product)), withEpsilon ? 1 : 0);
     }
 
     /**
@@ -293,7 +303,8 @@ final class ConfusionMatrixUpdate {
     }
 
     /**
-     * The fused form of {@link #apply} ({@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}) for the
+     * The fused form of {@link #apply} ({@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}) for
+     * the
      * common configs and shapes: no {@code top_k}, {@code class_id}, {@code multi_label} or {@code label_weights},
      * a floating dtype, {@code y_true} and {@code y_pred} of one shape after Keras's squeeze or expand, and a weight
      * that needs no broadcast. One pass checks the values ({@code check} on {@code y_pred}, finiteness of the
@@ -342,8 +353,6 @@ final class ConfusionMatrixUpdate {
         double[] td = TensorBuffers.doubles(truth);
         int to = TensorBuffers.offset(truth);
         boolean f32 = dtype == DType.FLOAT32;
-        double scale = dtype.round(t - 1.0);
-        int lowest = withEpsilon ? 1 : 0; // the relu of the epsilon ends moves bucket -1 into bucket 0
         long flags = 0;
         double totalTrue = 0;
         double totalFalse = 0;
@@ -354,24 +363,11 @@ final class ConfusionMatrixUpdate {
                     : countSorted(pf, po, tf, to, n, check, counts);
         }
         for (int i = 0; i < n && !float32Counts; i++) {
-            double x = pf != null ? pf[po + i] : pd[po + i];
             double y = tf != null ? tf[to + i] : td[to + i];
             flags |= (pf != null ? Fused.flag(check, pf[po + i]) : Fused.flag(check, pd[po + i]))
                     | Fused.nonFinite(y);
-            double p = fromLogits ? Numerics.sigmoid(x) : x;
-            if (f32) {
-                p = (float) p;
-                y = (float) y;
-            }
-            int b;
-            if (evenly) {
-                double product = Numerics.clip(p, 0.0, 1.0) * scale;
-                b = Math.max((int) Math.ceil(f32 ? (float) product : product), lowest);
-            } else {
-                b = countBelow(p);
-            }
-            int label = y != 0.0 ? 1 : 0;
-            int k = b << 1 | label;
+            int label = positive(y) ? 1 : 0;
+            int k = bucket(prediction(pf != null ? pf[po + i] : pd[po + i])) << 1 | label;
             if (weight == null) {
                 counts[k]++;
             } else {

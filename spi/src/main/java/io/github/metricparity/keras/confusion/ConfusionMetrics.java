@@ -1,6 +1,11 @@
 package io.github.metricparity.keras.confusion;
 
+import io.github.metricparity.keras.InputContract;
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
+import io.github.metricparity.keras.InputContract.RankRule;
 import io.github.metricparity.keras.internal.AbstractMetric;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.Fused;
 import io.github.metricparity.keras.internal.MetricConfig;
 import io.github.metricparity.keras.internal.MetricSpec;
@@ -47,12 +52,14 @@ public final class ConfusionMetrics {
     public static final MetricSpec PRECISION = MetricSpec.builder("Precision", FAMILY)
             .params(thresholdsParam(), Param.of("top_k", Param.Kind.INT, null), Param.of("class_id", Param.Kind.INT,
                     null))
+            .contract(ConfusionMetrics::contract)
             .factory(c -> new PrecisionRecall(normalizeThresholds(c), true))
             .build();
 
     public static final MetricSpec RECALL = MetricSpec.builder("Recall", FAMILY)
             .params(thresholdsParam(), Param.of("top_k", Param.Kind.INT, null), Param.of("class_id", Param.Kind.INT,
                     null))
+            .contract(ConfusionMetrics::contract)
             .factory(c -> new PrecisionRecall(normalizeThresholds(c), false))
             .build();
 
@@ -78,10 +85,12 @@ public final class ConfusionMetrics {
     enum Condition { TP, FP, TN, FN }
 
     private static MetricSpec conditionCount(String className, Condition condition) {
-        return MetricSpec.builder(className, FAMILY)
+        MetricSpec.Builder b = MetricSpec.builder(className, FAMILY)
                 .params(thresholdsParam())
-                .factory(c -> new ConditionCount(normalizeThresholds(c), condition))
-                .build();
+                .contract(ConfusionMetrics::contract)
+                .factory(c -> new ConditionCount(normalizeThresholds(c), condition));
+        // counts of errors: fewer is better
+        return condition == Condition.FP || condition == Condition.FN ? b.lowerIsBetter().build() : b.build();
     }
 
     /**
@@ -145,8 +154,21 @@ public final class ConfusionMetrics {
                         Param.intParam("num_thresholds", 200).check(Param.number(v -> v > 0),
                                 "must be an integer > 0"),
                         Param.of("class_id", Param.Kind.INT, null))
+                .contract(ConfusionMetrics::contract)
                 .factory(c -> new AtValue(c, valueKey, dependent, constrained))
                 .build();
+    }
+
+    /**
+     * Binary labels against probabilities, every element counted on its own (the inputs are flattened); with
+     * {@code top_k} only the order of the scores matters, and {@code top_k} or {@code class_id} read the last axis
+     * as the classes of one sample.
+     */
+    static InputContract contract(MetricConfig c) {
+        boolean topK = c.definition().paramKeys().contains("top_k") && c.get("top_k") != null;
+        boolean classId = c.definition().paramKeys().contains("class_id") && c.get("class_id") != null;
+        return Contracts.counted(Labels.BINARY, topK ? Predictions.SCORES : Predictions.PROBABILITIES,
+                topK || classId ? RankRule.ROWS : RankRule.ELEMENTS);
     }
 
     /** {@code divide_no_nan(a, a + b)} with every operation in the dtype. */

@@ -1,6 +1,9 @@
 package io.github.metricparity.keras.correlation;
 
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
 import io.github.metricparity.keras.internal.AxisGroups;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.KerasShapes;
 import io.github.metricparity.keras.internal.MetricConfig;
 import io.github.metricparity.keras.internal.MetricSpec;
@@ -36,6 +39,7 @@ public final class CorrelationMetrics {
             .builder("PearsonCorrelation", FAMILY)
             .function("pearson_correlation")
             .params(Param.of("axis", Param.Kind.INT_OR_INT_TUPLE, -1))
+            .contract(Contracts.rows(Labels.REAL_VALUES, Predictions.VALUES))
             .factory(PearsonCorrelation::new)
             .build();
 
@@ -43,6 +47,7 @@ public final class CorrelationMetrics {
             .builder("ConcordanceCorrelation", FAMILY)
             .function("concordance_correlation")
             .params(Param.of("axis", Param.Kind.INT_OR_INT_TUPLE, -1))
+            .contract(Contracts.rows(Labels.REAL_VALUES, Predictions.VALUES))
             .factory(ConcordanceCorrelation::new)
             .build();
 

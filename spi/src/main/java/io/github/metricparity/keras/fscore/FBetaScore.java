@@ -128,10 +128,11 @@ final class FBetaScore extends AbstractMetric {
 
     /** {@code sample_weight} in the dtype, expanded with trailing axes to rank 2 (f_score_metrics.py:176-186). */
     private Tensor expandWeight(Tensor sampleWeight) {
-        if (sampleWeight.rank() != 1 && !cfg().kerasVersion().atLeast(3, 16)) {
+        if (sampleWeight.rank() != 1 && !parsedConfig().kerasVersion().atLeast(3, 16)) {
             // before keras-team/keras#23335 (3.16), ops.expand_dims(sample_weight, 1) took per-sample weights only
             throw new InvalidInputException("sample_weight of shape " + sampleWeight.shapeString() + ": FBetaScore "
-                    + "in Keras " + cfg().kerasVersion() + " takes only per-sample weights of shape (batch_size,) "
+                    + "in Keras " + parsedConfig().kerasVersion()
+                    + " takes only per-sample weights of shape (batch_size,) "
                     + "(a scalar or 2-D weight fails there; Keras 3.16 broadcasts it)");
         }
         if (sampleWeight.rank() > 2) {

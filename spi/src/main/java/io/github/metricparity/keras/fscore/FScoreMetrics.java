@@ -1,5 +1,9 @@
 package io.github.metricparity.keras.fscore;
 
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
+import io.github.metricparity.keras.InputContract.RankRule;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.MetricSpec;
 import io.github.metricparity.keras.internal.Param;
 import java.util.List;
@@ -42,11 +46,13 @@ public final class FScoreMetrics {
             .params(average(),
                     Param.of("beta", Param.Kind.PY_FLOAT, 1.0).check(Param.number(b -> b > 0.0), "must be > 0"),
                     threshold())
+            .contract(Contracts.counted(Labels.BINARY, Predictions.SCORES, RankRule.ROWS))
             .factory(c -> new FBetaScore(c, c.getDouble("beta")))
             .build();
 
     public static final MetricSpec F1_SCORE = MetricSpec.builder("F1Score", FAMILY)
             .params(average(), threshold())
+            .contract(Contracts.counted(Labels.BINARY, Predictions.SCORES, RankRule.ROWS))
             .factory(c -> new FBetaScore(c, 1.0))
             .build();
 

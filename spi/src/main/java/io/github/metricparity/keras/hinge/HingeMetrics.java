@@ -1,5 +1,8 @@
 package io.github.metricparity.keras.hinge;
 
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.KerasShapes;
 import io.github.metricparity.keras.internal.MetricConfig;
 import io.github.metricparity.keras.internal.MetricSpec;
@@ -34,16 +37,22 @@ public final class HingeMetrics {
 
     public static final MetricSpec HINGE = MetricSpec.builder("Hinge", FAMILY)
             .function("hinge")
+            .contract(Contracts.rows(Labels.SIGNED_BINARY, Predictions.SCORES))
+            .lowerIsBetter()
             .factory(Hinge::new)
             .build();
 
     public static final MetricSpec SQUARED_HINGE = MetricSpec.builder("SquaredHinge", FAMILY)
             .function("squared_hinge")
+            .contract(Contracts.rows(Labels.SIGNED_BINARY, Predictions.SCORES))
+            .lowerIsBetter()
             .factory(SquaredHinge::new)
             .build();
 
     public static final MetricSpec CATEGORICAL_HINGE = MetricSpec.builder("CategoricalHinge", FAMILY)
             .function("categorical_hinge")
+            .contract(Contracts.rows(Labels.ONE_HOT, Predictions.SCORES))
+            .lowerIsBetter()
             .factory(CategoricalHinge::new)
             .build();
 

@@ -32,13 +32,13 @@ public abstract class AbstractMetric implements Metric {
     private final MetricConfig config;
     private final List<StateVariable> variables = new ArrayList<>();
     private final ProbabilityDiagnostics diagnostics;
-    // updates that took the fused path (tests check that their batches did)
-    long fusedUpdates;
+    private final LabelDiagnostics labels;
     private long stateValues;
 
     protected AbstractMetric(MetricConfig config) {
         this.config = config;
         this.diagnostics = ProbabilityDiagnostics.of(config);
+        this.labels = new LabelDiagnostics(config.definition().contract(config));
     }
 
     /**
@@ -86,8 +86,8 @@ public abstract class AbstractMetric implements Metric {
         return v;
     }
 
-    /** The parsed config. */
-    protected final MetricConfig cfg() {
+    /** The parsed config, typed (the Keras {@code get_config()} map is {@link #config()}). */
+    protected final MetricConfig parsedConfig() {
         return config;
     }
 
@@ -113,23 +113,64 @@ public abstract class AbstractMetric implements Metric {
 
     @Override
     public void update(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-        Fused.Check check = diagnostics.fusedCheck();
+        Fused.Check check = fusedCheck();
         if (check != null && yTrue != null && yPred != null && fusedUpdate(yTrue, yPred, sampleWeight, check)) {
-            fusedUpdates++;
             return;
         }
         updateGeneric(yTrue, yPred, sampleWeight);
     }
 
-    /** The update without the fused shortcut (package-private: tests compare fused updates with it). */
-    final void updateGeneric(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+    /**
+     * What a {@link #fusedUpdate} must verify about {@code y_pred} for the diagnostics to have nothing to say, or
+     * null while every batch must take the generic path (see {@link ProbabilityDiagnostics#fusedCheck}).
+     */
+    final Fused.Check fusedCheck() {
+        return diagnostics.fusedCheck();
+    }
+
+    /** The update without the fused shortcut: checks, diagnostics, then {@link #updateState} as a transaction. */
+    private void updateGeneric(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
         Inputs.requireFinite(this, "y_true", yTrue);
         double[] range = Inputs.finiteRange(this, "y_pred", yPred);
         if (sampleWeight != null) {
             Inputs.requireFinite(this, "sample_weight", sampleWeight);
         }
         diagnostics.check(this, yPred, range[0], range[1]);
-        transact(() -> updateState(yTrue, yPred, sampleWeight));
+        String mismatch = labels.mismatch(this, yTrue, yPred);
+        try {
+            transact(() -> {
+                updateState(yTrue, yPred, sampleWeight);
+                if (mismatch != null) {
+                    labels.warn(this, mismatch, yTrue, yPred);
+                }
+            });
+        } catch (InvalidInputException e) {
+            throw asPassed(e, yTrue, yPred, sampleWeight, mismatch);
+        }
+    }
+
+    /**
+     * A refused update's message with the inputs' shapes as the caller passed them (the rules report them after
+     * squeezing or argmax), and the fix when the labels are in the other encoding.
+     */
+    private InvalidInputException asPassed(InvalidInputException e, Tensor yTrue, Tensor yPred, Tensor sampleWeight,
+            String mismatch) {
+        String message = e.getMessage();
+        StringBuilder out = new StringBuilder(message);
+        if (mismatch != null) {
+            String fix = labels.fix(yTrue, yPred);
+            if (!message.contains(fix)) {
+                out.append("; y_true ").append(mismatch).append("; fix: ").append(fix);
+            }
+        }
+        out.append(" [as passed: y_true ").append(yTrue.shapeString()).append(", y_pred ")
+                .append(yPred.shapeString());
+        if (sampleWeight != null) {
+            out.append(", sample_weight ").append(sampleWeight.shapeString());
+        }
+        InvalidInputException r = new InvalidInputException(out.append(']').toString());
+        r.initCause(e);
+        return r;
     }
 
     /**

@@ -91,6 +91,59 @@ public final class Fused {
     }
 
     /**
+     * The argmax of the {@code n} values from flat index {@code from}, read as float32 as Keras's functions see
+     * their inputs: ties go to the first index, -0.0 equals 0.0. The one kernel of the accuracy family, generic and
+     * fused paths alike. When a value is not finite as float32 the result is {@code ~argmax} (negative): a fused
+     * update declines, the generic path (where that can only be a float64 metric's double beyond float32's range,
+     * an infinity once read) takes {@code ~result}.
+     */
+    public static int argmaxFloat32(Tensor t, int from, int n) {
+        float[] f = TensorBuffers.floats(t);
+        int at = TensorBuffers.offset(t) + from;
+        return f != null ? argmax(f, at, n) : argmax(TensorBuffers.doubles(t), at, n);
+    }
+
+    /** {@link #argmaxFloat32} of {@code n} float32 values from {@code f[from]}. */
+    public static int argmax(float[] f, int from, int n) {
+        int fast = Fused.argmaxNonNegative(f, from, n);
+        if (fast >= 0) {
+            return fast;
+        }
+        float best = f[from];
+        int flags = Fused.nonFinite(best);
+        int arg = 0;
+        for (int j = 1; j < n; j++) {
+            float v = f[from + j];
+            flags |= Fused.nonFinite(v);
+            if (v > best) {
+                best = v;
+                arg = j;
+            }
+        }
+        return flags < 0 ? ~arg : arg;
+    }
+
+    /** {@link #argmaxFloat32} of {@code n} double values from {@code d[from]}, read as float32. */
+    public static int argmax(double[] d, int from, int n) {
+        int fast = Fused.argmaxNonNegative(d, from, n);
+        if (fast >= 0) {
+            return fast;
+        }
+        float best = (float) d[from];
+        long flags = Fused.nonFinite(d[from]);
+        int arg = 0;
+        for (int j = 1; j < n; j++) {
+            float v = (float) d[from + j];
+            flags |= Fused.nonFinite(d[from + j]);
+            if (v > best) {
+                best = v;
+                arg = j;
+            }
+        }
+        return flags < 0 ? ~arg : arg;
+    }
+
+    /**
      * An int that orders finite floats as they compare: {@code a < b} exactly when {@code orderKey(a) <
      * orderKey(b)}, and -0.0 and 0.0 get the same key. Negative floats' magnitude bits are flipped, so that int
      * comparisons (branch-free) replace float ones (unpredictable branches).

@@ -204,21 +204,10 @@ public final class KerasShapes {
         return Tensor.of(out, shape);
     }
 
-    /** Index of the largest of {@code n} values starting at flat index {@code from}; ties go to the first. */
-    public static int argmax(Tensor t, int from, int n) {
-        int best = 0;
-        double bestValue = t.get(from);
-        for (int j = 1; j < n; j++) {
-            double v = t.get(from + j);
-            if (v > bestValue) {
-                bestValue = v;
-                best = j;
-            }
-        }
-        return best;
-    }
-
-    /** {@code argmax} over the last axis: a tensor with the last axis removed, holding indices. */
+    /**
+     * {@code argmax} over the last axis of values read as float32 ({@link Fused#argmaxFloat32}): a tensor with the
+     * last axis removed, holding indices.
+     */
     public static Tensor argmaxLast(Tensor t) {
         if (t.rank() == 0) {
             throw new InvalidInputException("argmax over the last axis needs rank >= 1, got shape ()");
@@ -230,7 +219,8 @@ public final class KerasShapes {
         int rows = t.size() / n;
         double[] out = new double[rows];
         for (int r = 0; r < rows; r++) {
-            out[r] = argmax(t, r * n, n);
+            int arg = Fused.argmaxFloat32(t, r * n, n);
+            out[r] = arg < 0 ? ~arg : arg;
         }
         return Tensor.of(out, dropLast(t.shape()));
     }

@@ -1,10 +1,12 @@
 package io.github.metricparity.keras.internal;
 
+import io.github.metricparity.keras.InputContract;
 import io.github.metricparity.spi.DType;
 import io.github.metricparity.spi.InvalidConfigException;
 import io.github.metricparity.spi.KerasVersion;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.MetricInfo;
+import io.github.metricparity.spi.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +31,9 @@ public final class MetricSpec {
     private final String functionName;
     private final boolean openKeys;
     private final Function<MetricConfig, Metric> factory;
+    private final Function<MetricConfig, InputContract> contract;
+    private final Function<MetricConfig, MetricConfig> semantics;
+    private final boolean lowerIsBetter;
 
     private MetricSpec(Builder b) {
         this.className = b.className;
@@ -40,6 +45,9 @@ public final class MetricSpec {
         this.functionName = b.functionName;
         this.openKeys = b.openKeys;
         this.factory = b.factory;
+        this.contract = b.contract;
+        this.semantics = b.semantics;
+        this.lowerIsBetter = b.lowerIsBetter;
     }
 
     /**
@@ -90,6 +98,25 @@ public final class MetricSpec {
         return functionName;
     }
 
+    /** What the metric expects of its inputs under this config: that of the function it wraps, if it does. */
+    public InputContract contract(MetricConfig config) {
+        MetricConfig semantic = semanticConfig(config);
+        return semantic == config ? contract.apply(config) : semantic.definition().contract(semantic);
+    }
+
+    /**
+     * The config whose class computes what this one does: the wrapped function's for a {@code MeanMetricWrapper}
+     * over a Keras function, else the config itself.
+     */
+    public MetricConfig semanticConfig(MetricConfig config) {
+        return semantics == null ? config : semantics.apply(config);
+    }
+
+    /** True for losses and errors, whose lower values are better. */
+    public boolean lowerIsBetter() {
+        return lowerIsBetter;
+    }
+
     /** Every string {@code keras.metrics.get} accepts: class name, snake_case name, extra aliases. */
     public List<String> identifiers() {
         List<String> ids = new ArrayList<>();
@@ -131,8 +158,8 @@ public final class MetricSpec {
                 continue;
             }
             if (!openKeys) {
-                throw new InvalidConfigException(className + ": unknown config key '" + e.getKey() + "' (accepted: "
-                        + acceptedKeys() + ")");
+                throw new InvalidConfigException(className + ": unknown config key '" + e.getKey() + "'"
+                        + Suggestions.didYouMean(e.getKey(), known) + "; accepted: " + acceptedKeys());
             }
             extra.put(e.getKey(), e.getValue());
         }
@@ -232,6 +259,9 @@ public final class MetricSpec {
         private String functionName;
         private boolean openKeys;
         private Function<MetricConfig, Metric> factory;
+        private Function<MetricConfig, InputContract> contract;
+        private Function<MetricConfig, MetricConfig> semantics;
+        private boolean lowerIsBetter;
 
         private Builder(String className, String family) {
             this.className = className;
@@ -267,7 +297,8 @@ public final class MetricSpec {
             return this;
         }
 
-        /** Keeps unknown keys (Python {@code **kwargs}) instead of refusing them; see {@link MetricConfig#extraKeys}. */
+        /** Keeps unknown keys (
+                Python {@code **kwargs}) instead of refusing them; see {@link MetricConfig#extraKeys}. */
         public Builder openKeys() {
             this.openKeys = true;
             return this;
@@ -278,9 +309,32 @@ public final class MetricSpec {
             return this;
         }
 
+        /** The input contract, the same under every config. */
+        public Builder contract(InputContract c) {
+            return contract(config -> c);
+        }
+
+        /** The input contract, as the config decides it ({@code from_logits}, {@code sparse_y_true}, ...). */
+        public Builder contract(Function<MetricConfig, InputContract> c) {
+            this.contract = c;
+            return this;
+        }
+
+        /** For a wrapper: the config of what it wraps (see {@link MetricSpec#semanticConfig}). */
+        public Builder semantics(Function<MetricConfig, MetricConfig> s) {
+            this.semantics = s;
+            return this;
+        }
+
+        /** Marks a loss or an error: lower values are better. */
+        public Builder lowerIsBetter() {
+            this.lowerIsBetter = true;
+            return this;
+        }
+
         public MetricSpec build() {
-            if (factory == null) {
-                throw new IllegalStateException(className + ": no factory");
+            if (factory == null || contract == null) {
+                throw new IllegalStateException(className + ": a definition needs a factory and an input contract");
             }
             return new MetricSpec(this);
         }

@@ -3,16 +3,17 @@ package io.github.metricparity.keras.internal;
 import io.github.metricparity.spi.Diagnostic;
 import io.github.metricparity.spi.Diagnostics;
 import io.github.metricparity.spi.Tensor;
-import java.util.Map;
+import java.util.List;
 
 /**
  * The seed pitfall, caught: logits (or scores) given to a metric that expects probabilities give wrong numbers in
- * Keras without a word. One home for the rule of which metric expects what:
+ * Keras without a word. Which metric expects what is its input contract's
+ * ({@link io.github.metricparity.keras.InputContract#predictions}):
  *
  * <ul>
  *   <li>probabilities in [0, 1] ({@link Expectation#PROBABILITY}): BinaryCrossentropy, AUC (with
- *       {@code from_logits=false}); BinaryAccuracy and the thresholded confusion metrics, whose thresholds assume
- *       probabilities;</li>
+ *       {@code from_logits=false}); BinaryAccuracy with a threshold in (0, 1) and the thresholded confusion
+ *       metrics, whose thresholds assume probabilities;</li>
  *   <li>a distribution per row ({@link Expectation#DISTRIBUTION}): CategoricalCrossentropy and
  *       SparseCategoricalCrossentropy with {@code from_logits=false}: values in [0, 1] AND rows summing to 1 (within
  *       1e-3; checked on the first {@value #ROW_SUM_CHECKS} updates of an instance only, to keep updates cheap).</li>
@@ -25,23 +26,6 @@ final class ProbabilityDiagnostics {
 
     enum Expectation { NONE, PROBABILITY, DISTRIBUTION }
 
-    private static final Map<String, Expectation> EXPECTED = Map.ofEntries(
-            Map.entry("BinaryCrossentropy", Expectation.PROBABILITY),
-            Map.entry("CategoricalCrossentropy", Expectation.DISTRIBUTION),
-            Map.entry("SparseCategoricalCrossentropy", Expectation.DISTRIBUTION),
-            Map.entry("BinaryAccuracy", Expectation.PROBABILITY),
-            Map.entry("AUC", Expectation.PROBABILITY),
-            Map.entry("Precision", Expectation.PROBABILITY),
-            Map.entry("Recall", Expectation.PROBABILITY),
-            Map.entry("TruePositives", Expectation.PROBABILITY),
-            Map.entry("FalsePositives", Expectation.PROBABILITY),
-            Map.entry("TrueNegatives", Expectation.PROBABILITY),
-            Map.entry("FalseNegatives", Expectation.PROBABILITY),
-            Map.entry("SensitivityAtSpecificity", Expectation.PROBABILITY),
-            Map.entry("SpecificityAtSensitivity", Expectation.PROBABILITY),
-            Map.entry("PrecisionAtRecall", Expectation.PROBABILITY),
-            Map.entry("RecallAtPrecision", Expectation.PROBABILITY));
-
     private final Expectation expectation;
     private final String fix;
     private boolean warned;
@@ -52,29 +36,33 @@ final class ProbabilityDiagnostics {
         this.fix = fix;
     }
 
-    /** The checker for a metric, from its class and config (from_logits, top_k). */
+    /**
+     * The checker for a metric, from the predictions its input contract expects under its config (from_logits,
+     * top_k and a threshold outside (0, 1) expect no probabilities), and the argument that fixes a mistake.
+     */
     static ProbabilityDiagnostics of(MetricConfig config) {
-        String cls = config.definition().className();
-        Expectation e = EXPECTED.getOrDefault(cls, Expectation.NONE);
-        Map<String, Object> cfg = config.toKerasConfig();
-        if (Boolean.TRUE.equals(cfg.get("from_logits")) || cfg.get("top_k") != null) {
-            e = Expectation.NONE; // logits are expected, or only the ranking matters
-        }
-        String fix;
-        switch (cls) {
-            case "BinaryCrossentropy":
-            case "CategoricalCrossentropy":
-            case "SparseCategoricalCrossentropy":
-            case "AUC":
-                fix = "create it with from_logits=true if these are logits";
+        MetricConfig semantic = config.definition().semanticConfig(config);
+        Expectation e;
+        switch (semantic.definition().contract(semantic).predictions()) {
+            case PROBABILITIES:
+                e = Expectation.PROBABILITY;
                 break;
-            case "BinaryAccuracy":
-                fix = "for logits use threshold=0.0 (the logit of probability 0.5); or apply a sigmoid first";
+            case DISTRIBUTION:
+                e = Expectation.DISTRIBUTION;
                 break;
             default:
-                fix = "thresholds are probabilities: apply a sigmoid to logits first, or give thresholds on the "
-                        + "scale of your scores";
+                e = Expectation.NONE;
                 break;
+        }
+        List<String> keys = semantic.definition().paramKeys();
+        String fix;
+        if (keys.contains("from_logits")) {
+            fix = "create it with from_logits=true if these are logits";
+        } else if (keys.contains("threshold")) {
+            fix = "for logits use threshold=0.0 (the logit of probability 0.5); or apply a sigmoid first";
+        } else {
+            fix = "thresholds are probabilities: apply a sigmoid to logits first, or give thresholds on the scale of "
+                    + "your scores";
         }
         return new ProbabilityDiagnostics(e, fix);
     }
@@ -129,7 +117,7 @@ final class ProbabilityDiagnostics {
 
     private void warn(AbstractMetric metric, String problem) {
         // in strict mode Diagnostics.warn throws before we mark the instance as warned, so every bad batch is refused
-        String name = metric.name().equals(metric.cfg().definition().defaultName()) ? null : metric.name();
+        String name = metric.name().equals(metric.parsedConfig().definition().defaultName()) ? null : metric.name();
         Diagnostics.warn(new Diagnostic(metric.className(), name, "y_pred", problem, fix));
         warned = true;
     }

@@ -12,6 +12,7 @@ import io.github.metricparity.spi.MetricException;
 import io.github.metricparity.spi.Tensor;
 import io.github.metricparity.spi.internal.TensorBuffers;
 import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Keras {@code _IoUBase} + {@code IoU.result}: the confusion-matrix IoU behind IoU, MeanIoU, OneHotIoU and
@@ -89,22 +90,14 @@ class IoU extends AbstractMetric {
         DType dt = dtype();
         double ignore = ignoreClass == null ? Double.NaN : dt.round(ignoreClass);
         double[] cm = totalCm.data();
-        int n = numClasses;
         if (!dropsOutOfRangeIds()) {
             refuseOutOfRangeIds(t, p, len, ignore, yTrue, yPred);
         }
         for (int i = 0; i < len; i++) {
-            // labels, predictions and weights are cast to the metric dtype (int by default: truncation)
-            double ti = dt.round(t.get(lenT == 1 ? 0 : i));
-            double pi = dt.round(p.get(lenP == 1 ? 0 : i));
-            if (!(ti >= 0 && ti < n && pi >= 0 && pi < n)) {
-                continue;
+            int k = pair(t.get(lenT == 1 ? 0 : i), p.get(lenP == 1 ? 0 : i));
+            if (k >= 0) {
+                cm[k] += w == null ? 1.0 : dt.round(w.get(w.size() == 1 ? 0 : i));
             }
-            if (ignoreClass != null && ti == ignore) {
-                continue;
-            }
-            double wi = w == null ? 1.0 : dt.round(w.get(w.size() == 1 ? 0 : i));
-            cm[(int) ti * n + (int) pi] += wi;
         }
     }
 
@@ -212,7 +205,7 @@ class IoU extends AbstractMetric {
      * (keras-team/keras#22844).
      */
     private boolean dropsOutOfRangeIds() {
-        return cfg().kerasVersion().atLeast(3, 15);
+        return parsedConfig().kerasVersion().atLeast(3, 15);
     }
 
     /**
@@ -233,14 +226,15 @@ class IoU extends AbstractMetric {
                 throw new InvalidInputException("class id " + (ti >= 0 && ti < numClasses ? pi + " in y_pred"
                         : ti + " in y_true") + " (position " + i + " of y_true " + yTrue.shapeString() + " / y_pred "
                         + yPred.shapeString() + ") is outside [0, " + numClasses + "): Keras "
-                        + cfg().kerasVersion() + " fails on it (3.15 and later leave it out)");
+                        + parsedConfig().kerasVersion() + " fails on it (3.15 and later leave it out)");
             }
         }
     }
 
     /**
-     * The confusion-matrix cell of a (label, prediction) pair cast to the metric dtype, or -1 when the pair is
-     * dropped: outside {@code [0, num_classes)}, or a true class equal to {@code ignore_class}.
+     * The confusion-matrix cell of a (label, prediction) pair cast to the metric dtype (int by default: truncation),
+     * or -1 when the pair is dropped: outside {@code [0, num_classes)}, or a true class equal to
+     * {@code ignore_class}. The one pair rule of the generic and the fused updates.
      */
     private int pair(double label, double prediction) {
         DType dt = dtype();
@@ -272,20 +266,31 @@ class IoU extends AbstractMetric {
         return flags >= 0;
     }
 
-    /** {@link #argmax} of one row of {@code length} scores from flat index {@code from}; -1 if one is not finite. */
-    private static int argmaxRow(Tensor x, int from, int length) {
+    /**
+     * {@code ops.argmax} of one lane of scores ({@code index(j)} is the flat index of its j-th score): ties to the
+     * first, compared as float32 with -0.0 below +0.0 ({@link #argmaxKey}). With {@code finiteOnly}, -1 when a
+     * score is not finite as float32 (the fused update then declines); the generic update compares an infinity
+     * (a double beyond float32's range) as such. The one argmax rule of both updates.
+     */
+    private static int argmaxLane(Tensor x, IntUnaryOperator index, int length, boolean finiteOnly) {
         int best = 0;
-        float bestValue = argmaxKey(x.get(from));
-        long flags = Fused.nonFinite(x.get(from));
+        float bestValue = argmaxKey(x.get(index.applyAsInt(0)));
+        long flags = Fused.nonFinite(x.get(index.applyAsInt(0)));
         for (int j = 1; j < length; j++) {
-            flags |= Fused.nonFinite(x.get(from + j));
-            float v = argmaxKey(x.get(from + j));
+            double value = x.get(index.applyAsInt(j));
+            flags |= Fused.nonFinite(value);
+            float v = argmaxKey(value);
             if (v > bestValue) {
                 bestValue = v;
                 best = j;
             }
         }
-        return flags < 0 ? -1 : best;
+        return finiteOnly && flags < 0 ? -1 : best;
+    }
+
+    /** {@link #argmaxLane} of one contiguous row of {@code length} scores from flat index {@code from}. */
+    private static int argmaxRow(Tensor x, int from, int length) {
+        return argmaxLane(x, j -> from + j, length, true);
     }
 
     /** {@link #argmaxRow(Tensor, int, int)} of float32 scores: bit patterns compared when they are non-negative. */
@@ -328,16 +333,8 @@ class IoU extends AbstractMetric {
         }
         double[] out = new double[layout.lanes()];
         for (int lane = 0; lane < out.length; lane++) {
-            int best = 0;
-            float bestValue = argmaxKey(x.get(layout.index(lane, 0)));
-            for (int j = 1; j < layout.length(); j++) {
-                float v = argmaxKey(x.get(layout.index(lane, j)));
-                if (v > bestValue) {
-                    bestValue = v;
-                    best = j;
-                }
-            }
-            out[lane] = best;
+            int l = lane;
+            out[lane] = argmaxLane(x, j -> layout.index(l, j), layout.length(), false);
         }
         return Tensor.of(out, layout.reducedShape());
     }

@@ -1,5 +1,10 @@
 package io.github.metricparity.keras.iou;
 
+import io.github.metricparity.keras.InputContract;
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
+import io.github.metricparity.keras.InputContract.RankRule;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.MetricConfig;
 import io.github.metricparity.keras.internal.MetricSpec;
 import io.github.metricparity.keras.internal.Param;
@@ -51,6 +56,7 @@ public final class IouMetrics {
                     Param.boolParam("sparse_y_true", true),
                     Param.boolParam("sparse_y_pred", true),
                     Param.intParam("axis", -1))
+            .contract(IouMetrics::contract)
             .factory(c -> new IoU(c, true))
             .build();
 
@@ -59,6 +65,7 @@ public final class IouMetrics {
             .params(Param.of("target_class_ids", Param.Kind.INT_LIST, List.of(0, 1))
                             .check(v -> !((List<?>) v).isEmpty(), "must not be empty (Keras takes its max())"),
                     Param.floatParam("threshold", 0.5))
+            .contract(Contracts.counted(Labels.BINARY, Predictions.SCORES, RankRule.ELEMENTS))
             .factory(BinaryIoU::new)
             .build();
 
@@ -68,6 +75,7 @@ public final class IouMetrics {
                     Param.boolParam("sparse_y_true", true),
                     Param.boolParam("sparse_y_pred", true),
                     Param.intParam("axis", -1))
+            .contract(IouMetrics::contract)
             .factory(c -> new IoU(c, true))
             .build();
 
@@ -76,6 +84,7 @@ public final class IouMetrics {
             .params(numClasses(), targetClassIds(), ignoreClass(),
                     Param.boolParam("sparse_y_pred", false),
                     Param.intParam("axis", -1))
+            .contract(IouMetrics::contract)
             .factory(c -> new IoU(c, false))
             .build();
 
@@ -84,6 +93,7 @@ public final class IouMetrics {
             .params(numClasses(), ignoreClass(),
                     Param.boolParam("sparse_y_pred", false),
                     Param.intParam("axis", -1))
+            .contract(IouMetrics::contract)
             .factory(c -> new IoU(c, false))
             .build();
 
@@ -91,6 +101,16 @@ public final class IouMetrics {
             ONE_HOT_MEAN_IOU);
 
     private IouMetrics() {
+    }
+
+    /**
+     * Class ids ({@code sparse_y_true}/{@code sparse_y_pred}, the OneHot classes have one-hot labels) or one-hot
+     * rows and scores, argmax'ed along {@code axis}; every label is then counted on its own.
+     */
+    private static InputContract contract(MetricConfig c) {
+        boolean sparseTrue = c.definition().paramKeys().contains("sparse_y_true") && c.getBool("sparse_y_true");
+        return Contracts.counted(sparseTrue ? Labels.CLASS_IDS : Labels.ONE_HOT,
+                c.getBool("sparse_y_pred") ? Predictions.CLASS_IDS : Predictions.SCORES, RankRule.ELEMENTS);
     }
 
     /**

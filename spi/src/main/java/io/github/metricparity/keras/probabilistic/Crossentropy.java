@@ -14,10 +14,11 @@ import io.github.metricparity.spi.internal.TensorBuffers;
 /**
  * The per-sample functions of the crossentropies ({@code losses.py} with the TensorFlow backend's numerics,
  * {@code backend/tensorflow/nn.py}), one kernel each for both update paths: the generic path computes every row's
- * value with it, and the fused update ({@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}) sums the
- * same values for {@code (N, C)} batches a chunk of rows at a time ({@link RowSums}), checking the values it reads
- * on the way. Inputs are read as float32, the dtype of the tensors Keras's losses receive, and the element-wise
- * arithmetic is float32 as in Keras, with {@link ExpLog}'s vectorised exp and log; sums over a row run in double.
+ * value with it, and the fused update
+ * ({@link io.github.metricparity.keras.internal.AbstractMetric#fusedUpdate}) sums the same values for
+ * {@code (N, C)} batches a chunk of rows at a time ({@link RowSums}), checking the values it reads on the way.
+ * Inputs are read as float32, the dtype of the tensors Keras's losses receive, and the element-wise arithmetic is
+ * float32 as in Keras, with {@link ExpLog}'s vectorised exp and log; sums over a row run in double.
  */
 final class Crossentropy {
     private static final float EPS = (float) Numerics.epsilon(DType.FLOAT32);

@@ -1,6 +1,9 @@
 package io.github.metricparity.keras.probabilistic;
 
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
 import io.github.metricparity.keras.internal.AxisLayout;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.Fused;
 import io.github.metricparity.keras.internal.Inputs;
 import io.github.metricparity.keras.internal.KerasShapes;
@@ -45,11 +48,15 @@ public final class ProbabilisticMetrics {
 
     public static final MetricSpec KL_DIVERGENCE = MetricSpec.builder("KLDivergence", FAMILY)
             .function("kl_divergence")
+            .contract(Contracts.rows(Labels.REAL_VALUES, Predictions.VALUES))
+            .lowerIsBetter()
             .factory(KLDivergence::new)
             .build();
 
     public static final MetricSpec POISSON = MetricSpec.builder("Poisson", FAMILY)
             .function("poisson")
+            .contract(Contracts.rows(Labels.REAL_VALUES, Predictions.VALUES))
+            .lowerIsBetter()
             .factory(Poisson::new)
             .build();
 
@@ -60,6 +67,8 @@ public final class ProbabilisticMetrics {
             .aliases("bce", "BCE")
             .params(Param.boolParam("from_logits", false),
                     Param.floatParam("label_smoothing", 0.0))
+            .contract(c -> Contracts.rows(Labels.BINARY, Contracts.logitsOr(c, Predictions.PROBABILITIES)))
+            .lowerIsBetter()
             .factory(BinaryCrossentropy::new)
             .build();
 
@@ -69,6 +78,9 @@ public final class ProbabilisticMetrics {
             .params(Param.boolParam("from_logits", false),
                     Param.floatParam("label_smoothing", 0.0),
                     Param.intParam("axis", -1))
+            .contract(c -> Contracts.rows(Labels.ONE_HOT, Contracts.logitsOr(c, Predictions.DISTRIBUTION),
+                    "SparseCategoricalCrossentropy"))
+            .lowerIsBetter()
             .factory(CategoricalCrossentropy::new)
             .build();
 
@@ -78,6 +90,9 @@ public final class ProbabilisticMetrics {
             .params(Param.boolParam("from_logits", false),
                     Param.of("ignore_class", Param.Kind.INT, null),
                     Param.intParam("axis", -1))
+            .contract(c -> Contracts.rows(Labels.CLASS_IDS, Contracts.logitsOr(c, Predictions.DISTRIBUTION),
+                    "CategoricalCrossentropy"))
+            .lowerIsBetter()
             .factory(SparseCategoricalCrossentropy::new)
             .build();
 

@@ -1,5 +1,9 @@
 package io.github.metricparity.keras.reduction;
 
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
+import io.github.metricparity.keras.internal.Contracts;
+import io.github.metricparity.keras.internal.Inputs;
 import io.github.metricparity.keras.internal.KerasShapes;
 import io.github.metricparity.keras.internal.MetricConfig;
 import io.github.metricparity.keras.internal.MetricSpec;
@@ -7,7 +11,6 @@ import io.github.metricparity.keras.internal.Numerics;
 import io.github.metricparity.spi.InvalidInputException;
 import io.github.metricparity.spi.Tensor;
 import io.github.metricparity.spi.ValuesMetric;
-import io.github.metricparity.keras.internal.Inputs;
 
 /**
  * Keras {@code Mean}: the weighted mean of the values given to {@link #updateValues}
@@ -16,6 +19,7 @@ import io.github.metricparity.keras.internal.Inputs;
  */
 public final class Mean extends MeanBase implements ValuesMetric {
     public static final MetricSpec DEFINITION = MetricSpec.builder("Mean", "reduction_metrics")
+            .contract(Contracts.rows(Labels.NONE, Predictions.VALUES))
             .factory(Mean::new)
             .build();
 

@@ -1,6 +1,9 @@
 package io.github.metricparity.keras.reduction;
 
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
 import io.github.metricparity.keras.internal.Catalog;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.MetricConfig;
 import io.github.metricparity.keras.internal.MetricSpec;
 import io.github.metricparity.keras.internal.Param;
@@ -26,6 +29,9 @@ public abstract class MeanMetricWrapper extends MeanBase {
             .defaultName("mean_metric_wrapper")
             .params(Param.required("fn", Param.Kind.ANY))
             .openKeys()
+            .semantics(MeanMetricWrapper::wrappedConfig)
+            // a Java function (of) takes any values
+            .contract(Contracts.rows(Labels.FREE_VALUES, Predictions.VALUES))
             .factory(MeanMetricWrapper::fromConfig)
             .build();
 
@@ -64,17 +70,36 @@ public abstract class MeanMetricWrapper extends MeanBase {
         return new FunctionWrapper(DEFINITION.parseConfig(raw), (t, p) -> SampleValues.of(fn.apply(t, p)));
     }
 
-    private static Metric fromConfig(MetricConfig config) {
-        Object fn = config.get("fn");
-        String fnName = functionName(fn);
+    /** The definition of the Keras function that config {@code fn} names. */
+    private static MetricSpec wrapped(MetricConfig config) {
+        String fnName = functionName(config.get("fn"));
         MetricSpec wrapped = Catalog.byFunctionName(fnName);
         if (wrapped == null) {
             throw new InvalidConfigException("MeanMetricWrapper: config 'fn' names no Keras metric function: "
                     + fnName + " (a Java function is wrapped with MeanMetricWrapper.of)");
         }
+        return wrapped;
+    }
+
+    /** The config of the wrapped Keras function; the wrapper's own for a Java function ({@link #of}). */
+    private static MetricConfig wrappedConfig(MetricConfig config) {
+        if (Catalog.byFunctionName(functionName(config.get("fn"))) == null) {
+            return config;
+        }
+        MetricSpec wrapped = wrapped(config);
+        return wrapped.parseConfig(kwargs(config));
+    }
+
+    /** The wrapped function's keyword arguments, in the wrapper's dtype. */
+    private static Map<String, Object> kwargs(MetricConfig config) {
         Map<String, Object> kwargs = new LinkedHashMap<>(config.extraKeys());
         kwargs.put("dtype", config.dtype().kerasName());
-        Metric delegate = wrapped.create(kwargs);
+        return kwargs;
+    }
+
+    private static Metric fromConfig(MetricConfig config) {
+        String fnName = functionName(config.get("fn"));
+        Metric delegate = wrapped(config).create(kwargs(config));
         if (!(delegate instanceof MeanMetricWrapper)) {
             throw new InvalidConfigException("MeanMetricWrapper: '" + fnName + "' is not a per-sample function");
         }

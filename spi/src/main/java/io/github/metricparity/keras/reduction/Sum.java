@@ -1,6 +1,9 @@
 package io.github.metricparity.keras.reduction;
 
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
 import io.github.metricparity.keras.internal.AbstractMetric;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.Inputs;
 import io.github.metricparity.keras.internal.KerasShapes;
 import io.github.metricparity.keras.internal.MetricConfig;
@@ -17,6 +20,7 @@ import io.github.metricparity.spi.ValuesMetric;
  */
 public final class Sum extends AbstractMetric implements ValuesMetric {
     public static final MetricSpec DEFINITION = MetricSpec.builder("Sum", "reduction_metrics")
+            .contract(Contracts.rows(Labels.NONE, Predictions.VALUES))
             .factory(Sum::new)
             .build();
 

@@ -136,7 +136,7 @@ final class R2Score extends AbstractMetric {
         add(residual, res);
         add(count, c);
         // keras-team/keras#23334 (3.16) counts rows with a non-zero weight; before, every element of y_true
-        numSamples.add(cfg().kerasVersion().atLeast(3, 16) ? nonZeroRows : t.size());
+        numSamples.add(parsedConfig().kerasVersion().atLeast(3, 16) ? nonZeroRows : t.size());
     }
 
     /** The weight in the dtype, {@code (N,)} expanded to {@code (N,1)}, broadcast to {@code y_true}'s shape. */
@@ -262,7 +262,7 @@ final class R2Score extends AbstractMetric {
         if (warned) {
             return;
         }
-        String name = name().equals(cfg().definition().defaultName()) ? null : name();
+        String name = name().equals(parsedConfig().definition().defaultName()) ? null : name();
         Diagnostics.warn(new Diagnostic(className(), name, "num_regressors",
                 "= " + numRegressors + " with " + (long) n + " samples: " + problem
                         + "; falling back to the standard R2 score (as Keras does)",

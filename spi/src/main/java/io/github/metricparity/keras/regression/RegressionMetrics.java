@@ -1,6 +1,12 @@
 package io.github.metricparity.keras.regression;
 
+import io.github.metricparity.keras.InputContract;
+import io.github.metricparity.keras.InputContract.Labels;
+import io.github.metricparity.keras.InputContract.Predictions;
+import io.github.metricparity.keras.InputContract.RankRule;
+import io.github.metricparity.keras.InputContract.Weights;
 import io.github.metricparity.keras.internal.AxisGroups;
+import io.github.metricparity.keras.internal.Contracts;
 import io.github.metricparity.keras.internal.Fused;
 import io.github.metricparity.keras.internal.KerasShapes;
 import io.github.metricparity.keras.internal.MetricConfig;
@@ -54,12 +60,16 @@ public final class RegressionMetrics {
     public static final MetricSpec MEAN_SQUARED_ERROR = MetricSpec.builder("MeanSquaredError", FAMILY)
             .function("mean_squared_error")
             .aliases("mse", "MSE")
+            .contract(Contracts.rows(Labels.REAL_VALUES, Predictions.VALUES))
+            .lowerIsBetter()
             .factory(MeanSquaredError::new)
             .build();
 
     public static final MetricSpec MEAN_ABSOLUTE_ERROR = MetricSpec.builder("MeanAbsoluteError", FAMILY)
             .function("mean_absolute_error")
             .aliases("mae", "MAE")
+            .contract(Contracts.rows(Labels.REAL_VALUES, Predictions.VALUES))
+            .lowerIsBetter()
             .factory(MeanAbsoluteError::new)
             .build();
 
@@ -67,6 +77,8 @@ public final class RegressionMetrics {
             .builder("MeanAbsolutePercentageError", FAMILY)
             .function("mean_absolute_percentage_error")
             .aliases("mape", "MAPE")
+            .contract(Contracts.rows(Labels.REAL_VALUES, Predictions.VALUES))
+            .lowerIsBetter()
             .factory(MeanAbsolutePercentageError::new)
             .build();
 
@@ -74,11 +86,15 @@ public final class RegressionMetrics {
             .builder("MeanSquaredLogarithmicError", FAMILY)
             .function("mean_squared_logarithmic_error")
             .aliases("msle", "MSLE")
+            .contract(Contracts.rows(Labels.REAL_VALUES, Predictions.VALUES))
+            .lowerIsBetter()
             .factory(MeanSquaredLogarithmicError::new)
             .build();
 
     public static final MetricSpec ROOT_MEAN_SQUARED_ERROR = MetricSpec
             .builder("RootMeanSquaredError", FAMILY)
+            .contract(Contracts.rows(Labels.REAL_VALUES, Predictions.VALUES))
+            .lowerIsBetter()
             .factory(RootMeanSquaredError::new)
             .build();
 
@@ -86,12 +102,15 @@ public final class RegressionMetrics {
             .function("cosine_similarity")
             // regression_metrics.py: get_config() returns name and dtype only
             .params(Param.of("axis", Param.Kind.INT_OR_INT_TUPLE, -1).inConfig(Param.InConfig.NEVER))
+            .contract(Contracts.rows(Labels.REAL_VALUES, Predictions.VALUES))
             .factory(CosineSimilarity::new)
             .build();
 
     public static final MetricSpec LOG_COSH_ERROR = MetricSpec.builder("LogCoshError", FAMILY)
             .defaultName("logcosh")
             .function("log_cosh")
+            .contract(Contracts.rows(Labels.REAL_VALUES, Predictions.VALUES))
+            .lowerIsBetter()
             .factory(LogCoshError::new)
             .build();
 
@@ -99,6 +118,9 @@ public final class RegressionMetrics {
             .params(Param.stringParam("class_aggregation", "uniform_average").nullable()
                             .oneOf("uniform_average", "variance_weighted_average"),
                     Param.intParam("num_regressors", 0).check(Param.number(p -> p >= 0), "must be >= 0"))
+            // the weight broadcasts to y_true's shape (regression_metrics.py R2Score.update_state)
+            .contract(new InputContract(Labels.REAL_VALUES, Predictions.VALUES, RankRule.ROWS, Weights.BROADCAST,
+                    null))
             .factory(R2Score::new)
             .build();
 
@@ -243,7 +265,8 @@ public final class RegressionMetrics {
         }
     }
 
-    /** Keras {@code mean_squared_logarithmic_error}: {@code mean(square(log(max(p,eps)+1) - log(max(t,eps)+1)), -1)}. */
+    /** Keras {@code mean_squared_logarithmic_error}: {@code mean(square(log(max(p,eps)+1) - log(max(t,eps)+1)),
+            -1)}. */
     static final class MeanSquaredLogarithmicError extends ElementwiseMean {
         MeanSquaredLogarithmicError(MetricConfig config) {
             super(config);

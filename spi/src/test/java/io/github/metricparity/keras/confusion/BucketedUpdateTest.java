@@ -218,7 +218,7 @@ class BucketedUpdateTest {
                 if (!java.util.Arrays.equals(one[0], ref[0])) {
                     quirks.add(i);
                     // the float32 product p * (T-1) rounded up past the integer i, so ceil(...) - 1 = i
-                    float product = (float) ((float) p[i] * (float) (t - 1));
+                    float product = (float) (p[i] * (float) (t - 1));
                     assertTrue(product > i, "T=" + t + " p=" + p[i] + " product " + product);
                     // and the difference is exactly the threshold the prediction lies on
                     for (int j = 0; j < t; j++) {

@@ -587,7 +587,8 @@ class RegressionMetricsTest {
         void cosineSimilarityWithAxisMerges() {
             // axis is left out of get_config; the snapshot still carries it
             assertMergeEqualsSinglePass("CosineSimilarity", cfg("axis", 0), 1,
-                    Batch.of("[[0, 1], [1, 1]]", "[[1, 0], [1, 1]]"), Batch.of("[[1, 2], [3, 4]]", "[[2, 1], [4, -3]]"));
+                    Batch.of("[[0, 1], [1, 1]]", "[[1, 0], [1, 1]]"), Batch.of("[[1, 2], [3, 4]]",
+                            "[[2, 1], [4, -3]]"));
             Metric a = metric("CosineSimilarity", "axis", 0);
             Metric b = metric("CosineSimilarity", "axis", -1);
             assertThrows(MetricException.class, () -> a.merge(b));

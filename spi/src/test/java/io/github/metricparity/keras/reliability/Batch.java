@@ -3,7 +3,6 @@ package io.github.metricparity.keras.reliability;
 import io.github.metricparity.spi.Metric;
 import io.github.metricparity.spi.Tensor;
 import io.github.metricparity.spi.ValuesMetric;
-import java.util.Arrays;
 
 /**
  * One update's arguments. For {@link ValuesMetric}s ({@code Mean}, {@code Sum}) {@code yTrue} is null and

@@ -207,7 +207,8 @@ class CheckpointTest {
         assertRefused(good.replace("[1.5]", "[01.5]"), "leading zeros");
         assertRefused(good.replace("[1.5]", "['x']"), "unexpected character");
         assertRefused(good.replace("[1.5]", "[nan]"), "unexpected token, expected null");
-        assertRefused(good.replace("[1.5]", "[1.5] // total"), "expected ',' or '}' in an object, got '/' at line 11, column 23");
+        assertRefused(good.replace("[1.5]", "[1.5] // total"),
+                "expected ',' or '}' in an object, got '/' at line 11, column 23");
         assertRefused(good + "{}", "unexpected content after the JSON value");
         assertRefused(good.replace("\"Sum\"", "\"S\tum\""), "unescaped control character");
         assertRefused(good.replace("\"shape\": [1]", "\"shape\": [2]"), "shape (2,) does not fit 1 values");

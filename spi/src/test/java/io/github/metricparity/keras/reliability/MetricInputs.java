@@ -580,7 +580,8 @@ public final class MetricInputs {
             Map<String, Object> cfg = config();
             int pick = r.nextInt(4);
             if (pick > 0) {
-                cfg.put("class_aggregation", new String[] {null, "uniform_average", "variance_weighted_average"}[pick - 1]);
+                cfg.put("class_aggregation", new String[] {null, "uniform_average",
+                        "variance_weighted_average"}[pick - 1]);
             }
             if (r.nextInt(4) == 0) {
                 cfg.put("num_regressors", 1);

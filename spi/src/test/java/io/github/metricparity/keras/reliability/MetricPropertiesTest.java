@@ -66,7 +66,8 @@ class MetricPropertiesTest {
         Collections.shuffle(shuffled, new Random(~seed));
         Outcome inOrder = Outcome.of(s.run());
         Outcome reordered = Outcome.of(s.run(shuffled));
-        assertTrue(inOrder.closeTo(reordered, s.feed().tolerance()), () -> s + ": in order " + inOrder + ", shuffled " + reordered);
+        assertTrue(inOrder.closeTo(reordered, s.feed().tolerance()),
+                () -> s + ": in order " + inOrder + ", shuffled " + reordered);
     }
 
     @Property
@@ -119,7 +120,8 @@ class MetricPropertiesTest {
         Scenario s = new Scenario(cls, seed, feed, List.of(whole));
         Outcome once = Outcome.of(s.run());
         Outcome split = Outcome.of(s.run(pieces));
-        assertTrue(once.closeTo(split, feed.tolerance()), () -> s + ": one update " + once + ", in pieces " + split + " (cuts "
+        assertTrue(once.closeTo(split, feed.tolerance()),
+                () -> s + ": one update " + once + ", in pieces " + split + " (cuts "
                 + java.util.Arrays.toString(cuts) + ")");
     }
 

@@ -172,7 +172,8 @@ public final class GoldenReader {
             case "reset":
                 return new GoldenStep(GoldenStep.Op.RESET, null, null, null, null, null, false);
             default:
-                throw new GoldenFormatException(where + ": field 'op' must be \"update\", \"result\" or \"reset\", got \""
+                throw new GoldenFormatException(where
+                        + ": field 'op' must be \"update\", \"result\" or \"reset\", got \""
                         + op + "\"");
         }
     }

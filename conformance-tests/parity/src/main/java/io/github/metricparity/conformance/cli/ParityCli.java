@@ -20,8 +20,10 @@ import picocli.CommandLine.Command;
  *
  * <pre>
  * java -jar parity.jar check [--cases FILE]... [--adapter ID] [--external CMD]... [--verbose]
- * java -jar parity.jar report [--cases FILE]... [--adapter ID] [--external CMD]... [--out DIR] [--format console,html,json]
- * java -jar parity.jar compare --data FILE (--metrics LIST | --model FILE) [--keras-values FILE] [--framework-values FILE] ...
+ * java -jar parity.jar report [--cases FILE]... [--adapter ID] [--external CMD]... [--out DIR] [--format
+ * console,html,json]
+ * java -jar parity.jar compare --data FILE (--metrics LIST | --model FILE) [--keras-values FILE] [--framework-values
+ * FILE] ...
  * java -jar parity.jar adapters [--external CMD]...
  * </pre>
  * Exit codes: 0 success; 1 a golden case failed ({@code check}, {@code report}) or a disagreement beyond tolerance

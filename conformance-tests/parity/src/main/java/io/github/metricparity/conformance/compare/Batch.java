@@ -42,6 +42,15 @@ final class Batch {
         return tensor(yPred, yPredRow);
     }
 
+    /** The batch's targets and predictions with other row shapes of the same sizes, e.g. a trailing 1 added. */
+    Tensor yTrueTensor(int[] row) {
+        return tensor(yTrue, row);
+    }
+
+    Tensor yPredTensor(int[] row) {
+        return tensor(yPred, row);
+    }
+
     Tensor weightTensor() {
         return weights == null ? null : Tensor.ofDoubles(weights, 0, rows);
     }

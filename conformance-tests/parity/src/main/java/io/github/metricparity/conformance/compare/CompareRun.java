@@ -160,7 +160,8 @@ public final class CompareRun {
                 }
                 for (Loss l : losses) {
                     Batch b = batches.get(l.output());
-                    l.metric().update(b.yTrueTensor(), b.yPredTensor(), w);
+                    int[][] lossRows = Shapes.sameRankForLoss(b.yTrueRow, b.yPredRow);
+                    l.metric().update(b.yTrueTensor(lossRows[0]), b.yPredTensor(lossRows[1]), w);
                 }
                 if (!pairs.isEmpty()) {
                     counterparts.update(b0.yTrueTensor(), b0.yPredTensor());

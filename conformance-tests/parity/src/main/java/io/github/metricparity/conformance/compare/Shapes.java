@@ -40,6 +40,26 @@ final class Shapes {
         return s;
     }
 
+    /**
+     * The row shapes of y_true and y_pred as Keras's loss sees them: ranks one apart with a trailing 1 are made equal
+     * ({@code squeeze_or_expand_to_same_rank} in keras/src/losses/loss.py, which {@code LossFunctionWrapper.call}
+     * applies, so a Dense(1) output of shape (N, 1) against targets of shape (N,) is a valid loss input; the metrics
+     * get no such help).
+     *
+     * @return {@code {yTrueRow, yPredRow}}
+     */
+    static int[][] sameRankForLoss(int[] yTrueRow, int[] yPredRow) {
+        if (yTrueRow.length == yPredRow.length + 1 && yTrueRow[yTrueRow.length - 1] == 1) {
+            return yPredRow.length == 0 ? new int[][] {yTrueRow, {1}}
+                    : new int[][] {Arrays.copyOf(yTrueRow, yTrueRow.length - 1), yPredRow};
+        }
+        if (yPredRow.length == yTrueRow.length + 1 && yPredRow[yPredRow.length - 1] == 1) {
+            return yTrueRow.length == 0 ? new int[][] {{1}, yPredRow}
+                    : new int[][] {yTrueRow, Arrays.copyOf(yPredRow, yPredRow.length - 1)};
+        }
+        return new int[][] {yTrueRow, yPredRow};
+    }
+
     /** A row shape in Python notation, e.g. {@code (N, 3)} for the row shape {@code [3]}. */
     static String withN(int[] row) {
         return Arrays.stream(row).mapToObj(String::valueOf)

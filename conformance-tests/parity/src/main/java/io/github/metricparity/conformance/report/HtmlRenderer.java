@@ -52,7 +52,8 @@ public final class HtmlRenderer {
             for (String a : m.adapters()) {
                 Matrix.Cell c = m.cell(metric, a);
                 String v = c.verdict();
-                h.append("<td class=\"").append(v.equals("-") ? "none" : v.toLowerCase(Locale.ROOT)).append("\" title=\"")
+                h.append("<td class=\"").append(v.equals("-")
+                        ? "none" : v.toLowerCase(Locale.ROOT)).append("\" title=\"")
                         .append(c.passed()).append(" passed, ").append(c.failed()).append(" failed, ")
                         .append(c.skipped()).append(" skipped\">");
                 if (!v.equals("-")) {
@@ -66,7 +67,8 @@ public final class HtmlRenderer {
             }
             h.append("</tr>\n");
         }
-        h.append("</tbody></table>\n<p class=\"legend\">cell: verdict, cases passed / cases run, largest |actual &minus; "
+        h.append("</tbody></table>\n<p class=\"legend\">cell: verdict, cases passed / cases run, largest |actual "
+                + "&minus; "
                 + "expected| over the cell's result steps.</p>\n");
     }
 
@@ -110,7 +112,8 @@ public final class HtmlRenderer {
         for (int i = 0; i < labels.size(); i++) {
             int y = top + i * (barHeight + 6);
             double v = values.get(i);
-            double frac = Double.isNaN(v) ? 1.0 : Math.max(0.02, Math.min(1.0, (Math.log10(Math.max(v, 1e-8)) + 8) / 10));
+            double frac = Double.isNaN(v) ? 1.0 : Math.max(0.02, Math.min(1.0, (Math.log10(Math.max(v,
+                    1e-8)) + 8) / 10));
             h.append("<text x=\"").append(labelWidth - 6).append("\" y=\"").append(y + 13)
                     .append("\" text-anchor=\"end\" class=\"label\">").append(esc(shorten(labels.get(i), 70)))
                     .append("</text><rect class=\"bar\" x=\"").append(labelWidth).append("\" y=\"").append(y)
@@ -142,7 +145,8 @@ public final class HtmlRenderer {
                 + "<th>value</th><th>Keras metric</th><th>value</th><th>|diff|</th><th>cause</th><th>why</th>"
                 + "</tr></thead><tbody>\n");
         for (ComparisonRow r : report.comparisons()) {
-            h.append("<tr class=\"").append(r.agrees() ? "same" : "differs").append("\"><td>").append(esc(r.framework()))
+            h.append("<tr class=\"").append(r.agrees()
+                    ? "same" : "differs").append("\"><td>").append(esc(r.framework()))
                     .append("</td><td>").append(esc(r.scenario())).append("</td><td>").append(esc(r.frameworkMetric()))
                     .append("</td><td class=\"num\">").append(fmt(r.frameworkValue())).append("</td><td>")
                     .append(esc(r.kerasMetric())).append("</td><td class=\"num\">").append(fmt(r.kerasValue()))
@@ -189,7 +193,8 @@ public final class HtmlRenderer {
                             + "</tr></thead><tbody>");
             for (CaseResult r : e.getValue()) {
                 h.append("<tr class=\"").append(r.status().name().toLowerCase(Locale.ROOT)).append("\"><td>")
-                        .append(esc(r.goldenCase().id())).append("</td><td>").append(esc(r.adapter())).append("</td><td>")
+                        .append(esc(r.goldenCase().id())).append("</td><td>").append(esc(r.adapter())).append(
+                        "</td><td>")
                         .append(r.status().name().toLowerCase(Locale.ROOT)).append("</td><td>")
                         .append(r.step() >= 0 ? r.step() : "").append("</td><td>").append(esc(nz(r.expected())))
                         .append("</td><td>").append(esc(nz(r.actual()))).append("</td><td class=\"num\">")
@@ -245,7 +250,8 @@ public final class HtmlRenderer {
             + "h1{font-size:20px}h2{font-size:16px;margin-top:28px}"
             + "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;"
             + "vertical-align:top}th{background:#f3f3f3}th.metric{font-weight:normal;background:#fafafa}"
-            + "td.pass{background:#dcf5dc}td.fail{background:#f8d0d0;font-weight:bold}td.skip{background:#eee;color:#777}"
+            + "td.pass{background:#dcf5dc}td.fail{background:#f8d0d0;font-weight:bold}"
+            + "td.skip{background:#eee;color:#777}"
             + "td.none{color:#bbb}.n{color:#555;font-size:12px}.err{color:#777;font-size:11px}"
             + "tr.differs td{background:#fff4e0}tr.failed td{background:#fde8e8}tr.skipped td{color:#888}"
             + ".num{text-align:right;font-variant-numeric:tabular-nums}.summary{color:#444}"

@@ -49,8 +49,10 @@ final class BinaryComparison {
         rows.add("EvaluationBinary.accuracy(0)", eb.accuracy(0), m.display("ba"), m.value("ba"), Dl4jRules.STRICT_HALF);
         rows.add("EvaluationBinary.precision(0)", eb.precision(0), m.display("precision"), m.value("precision"),
                 Dl4jRules.STRICT_HALF);
-        rows.add("EvaluationBinary.recall(0)", eb.recall(0), m.display("recall"), m.value("recall"), Dl4jRules.STRICT_HALF);
-        rows.add("EvaluationBinary.f1(0)", eb.f1(0), m.display("f1") + "[0]", m.element("f1", 0), Dl4jRules.STRICT_HALF);
+        rows.add("EvaluationBinary.recall(0)", eb.recall(0), m.display("recall"), m.value("recall"),
+                Dl4jRules.STRICT_HALF);
+        rows.add("EvaluationBinary.f1(0)", eb.f1(0), m.display("f1") + "[0]", m.element("f1", 0),
+                Dl4jRules.STRICT_HALF);
         rows.add("Evaluation.accuracy() (one column)", e.accuracy(), m.display("ba"), m.value("ba"),
                 Dl4jRules.EVALUATION_ONE_COLUMN);
         rows.add("Evaluation.f1() (one column)", e.f1(), m.display("f1") + "[0]", m.element("f1", 0),
@@ -71,7 +73,8 @@ final class BinaryComparison {
     private static ComparisonRule crossentropyClip(Outputs binary) {
         double lo = binary.predictions().minNumber().doubleValue();
         double hi = binary.predictions().maxNumber().doubleValue();
-        return ComparisonRule.differs("epsilon", "DL4J's LossBinaryXENT clips the sigmoid output to [1e-5, 1 - 1e-5] before the "
+        return ComparisonRule.differs("epsilon",
+                "DL4J's LossBinaryXENT clips the sigmoid output to [1e-5, 1 - 1e-5] before the "
                 + "logs, Keras's BinaryCrossentropy to [1e-7, 1 - 1e-7] (in float32): outputs closer than 1e-5 to 0 "
                 + "or 1 (here from " + ComparisonRows.fmt(lo) + " to " + ComparisonRows.fmt(hi) + ") cost differently.",
                 "The same mean of -(y log p + (1 - y) log(1 - p)): the outputs lie in [" + ComparisonRows.fmt(lo) + ", "

@@ -33,7 +33,8 @@ final class IrisComparison {
     private static final String F1_THRESHOLD = "F1Score(threshold=0.5) marks a class predicted when its probability "
             + "is > 0.5 (strict) instead of the row's argmax: a row whose top probability is <= 0.5 predicts no "
             + "class, which lowers recall.";
-    private static final ComparisonRule LOSS_L2 = ComparisonRule.differs("regularisation", "MultiLayerNetwork.score(DataSet) is the mean "
+    private static final ComparisonRule LOSS_L2 = ComparisonRule.differs("regularisation",
+            "MultiLayerNetwork.score(DataSet) is the mean "
             + "MCXENT plus the L2 penalty of the weights (calcRegularizationScore(true)); Keras's "
             + "CategoricalCrossentropy metric is the mean crossentropy of the outputs alone.");
 
@@ -72,14 +73,16 @@ final class IrisComparison {
         roc.eval(iris.labels(), iris.predictions());
 
         double minTop = iris.predictions().max(1).minNumber().doubleValue();
-        String aboveHalf = "Equal here: every row's top probability is above 0.5 (the lowest is " + ComparisonRows.fmt(minTop)
+        String aboveHalf = "Equal here: every row's top probability is above 0.5 (the lowest is "
+                + ComparisonRows.fmt(minTop)
                 + "), and a softmax row has at most one entry above 0.5, so thresholding at 0.5 marks exactly the "
                 + "argmax.";
         ComparisonRule thresholdClass = ComparisonRule.differs("threshold vs argmax", THRESHOLD_CLASS, aboveHalf);
         ComparisonRule thresholdPooled = ComparisonRule.differs("threshold vs argmax", THRESHOLD_POOLED, aboveHalf);
         ComparisonRule f1Threshold = ComparisonRule.differs("threshold vs argmax", F1_THRESHOLD, aboveHalf);
 
-        ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK, iris.description() + "; class ids 0=setosa 1=versicolor 2=virginica", out);
+        ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK,
+                iris.description() + "; class ids 0=setosa 1=versicolor 2=virginica", out);
         rows.add("Evaluation.accuracy()", e.accuracy(), m.display("ca"), m.value("ca"), Dl4jRules.ARGMAX);
         rows.add("new Evaluation(null, 2).topNAccuracy()", top2.topNAccuracy(), m.display("top2"),
                 m.value("top2"), Dl4jRules.TOP_N);
@@ -118,7 +121,8 @@ final class IrisComparison {
                 m.value("auc"), Dl4jRules.FLATTENED_AUC);
         double loss = iris.score() - iris.regularisation();
         rows.add("MultiLayerNetwork.score(test) (MCXENT + L2)", iris.score(), m.display("cce"), m.value("cce"),
-                LOSS_L2.withMore(" The L2 term is " + ComparisonRows.fmt(iris.regularisation()) + "; without it the score is "
+                LOSS_L2.withMore(" The L2 term is " + ComparisonRows.fmt(iris.regularisation())
+                        + "; without it the score is "
                         + ComparisonRows.fmt(loss) + "."));
         rows.add("score(test) - calcRegularizationScore(true) (mean MCXENT)", loss, m.display("cce"),
                 m.value("cce"), crossentropyClip(iris));
@@ -127,7 +131,8 @@ final class IrisComparison {
     /** The MCXENT loss without L2 against Keras's crossentropy: the clips differ only for tiny probabilities. */
     private static ComparisonRule crossentropyClip(Outputs iris) {
         double minTrue = iris.predictions().mul(iris.labels()).sum(1).minNumber().doubleValue();
-        return ComparisonRule.differs("epsilon", "DL4J's MCXENT clips softmax probabilities at 1e-10 before the log, Keras at "
+        return ComparisonRule.differs("epsilon",
+                "DL4J's MCXENT clips softmax probabilities at 1e-10 before the log, Keras at "
                 + "1e-7; a labelled class given less than 1e-7 costs more in DL4J.",
                 "The same mean of -log(p[labelled class]): the lowest probability of a labelled class here is "
                         + ComparisonRows.fmt(minTrue) + ", far above both clips (DL4J 1e-10, Keras 1e-7).");

@@ -33,39 +33,47 @@ final class MergeComparison {
 
     // ---------------------------------------------------------------- rules of DL4J's merge
 
-    static final ComparisonRule MERGE_R2 = ComparisonRule.differs("merge", "RegressionEvaluation.merge adds every column statistic "
+    static final ComparisonRule MERGE_R2 = ComparisonRule.differs("merge",
+            "RegressionEvaluation.merge adds every column statistic "
             + "except sumLabels (the column sums of the targets), which rSquared(k) reads: SStot = Σy² + ȳ(n·ȳ - "
             + "2·Σy). After the merge Σy is still the first shard's, so SStot gains 2·ȳ·(Σy of the other shards) and "
             + "R2 = 1 - SSres/SStot is wrong: too high for a column whose mean is far from 0, nearly right for a "
             + "column centred on 0. MSE, MAE, RMSE and Pearson read only merged sums and means and survive the "
             + "merge; KerasEvaluation.merge adds all of R2Score's sums.");
-    private static final ComparisonRule EMPTY_R2 = ComparisonRule.differs("merge", "A new RegressionEvaluation has no column statistics "
+    private static final ComparisonRule EMPTY_R2 = ComparisonRule.differs("merge",
+            "A new RegressionEvaluation has no column statistics "
             + "yet; merging a shard into it copies them but not sumLabels (and later merges never add sumLabels), so "
             + "rSquared(k) reads a null sumLabels and throws NullPointerException. The other metrics are computed.");
-    private static final ComparisonRule ALIAS_BINARY = ComparisonRule.differs("merge aliasing", "EvaluationBinary.merge into an empty "
+    private static final ComparisonRule ALIAS_BINARY = ComparisonRule.differs("merge aliasing",
+            "EvaluationBinary.merge into an empty "
             + "instance takes the first shard's count arrays themselves, not copies, so the two evaluations share "
             + "them: the later merges add every other shard's counts into the first shard's evaluation, and a batch "
             + "the first shard evaluates afterwards is counted in the merged evaluation too.");
-    private static final ComparisonRule ALIAS_ROC = ComparisonRule.differs("merge aliasing", "ROC.merge (exact mode) into an empty "
+    private static final ComparisonRule ALIAS_ROC = ComparisonRule.differs("merge aliasing",
+            "ROC.merge (exact mode) into an empty "
             + "instance adopts the first shard's probAndLabel buffer itself and writes the other shards' rows into "
             + "it after the shard's own rows. The first shard still reads only its own rows, but the next batch it "
             + "evaluates is written over rows the merged evaluation reads (the second shard's).");
-    private static final ComparisonRule ALIAS_ROC_MULTI = ComparisonRule.differs("merge aliasing", "ROCMultiClass.merge into an empty "
+    private static final ComparisonRule ALIAS_ROC_MULTI = ComparisonRule.differs("merge aliasing",
+            "ROCMultiClass.merge into an empty "
             + "instance takes the first shard's array of per-class ROC objects itself, so the two evaluations share "
             + "those ROCs: the later merges add every other shard's scores to the first shard's evaluation, and a "
             + "batch the first shard evaluates afterwards lands in the merged evaluation too.");
-    private static final ComparisonRule ALIAS_REGRESSION = ComparisonRule.differs("merge aliasing", "RegressionEvaluation.merge into an "
+    private static final ComparisonRule ALIAS_REGRESSION = ComparisonRule.differs("merge aliasing",
+            "RegressionEvaluation.merge into an "
             + "empty instance copies every column statistic but exampleCountPerColumn, which it shares with the "
             + "first shard: the later merges add every other shard's row count into that shard's count, so it "
             + "divides its own sums by the total row count. (The shard's next eval() replaces its count array, so "
             + "its later batches do not reach the merged evaluation.)");
-    private static final ComparisonRule TIES_ORDER = ComparisonRule.differs("tie-breaking", "DL4J's exact ROC sorts its (score, label) "
+    private static final ComparisonRule TIES_ORDER = ComparisonRule.differs("tie-breaking",
+            "DL4J's exact ROC sorts its (score, label) "
             + "rows by score with a stable sort and walks them one row at a time, so among tied scores the rows that "
             + "arrived first rank higher and the AUC depends on the rows' order; merge appends the other "
             + "evaluation's rows after its own, so the merge order changes the AUC (Spark's reduce takes partition "
             + "results in the order their tasks finish). Keras AUC puts tied scores on one threshold (one ROC point: "
             + "half credit for a tie) and merges by adding counts, so any order gives its one-pass value.");
-    private static final ComparisonRule TIES_ONE_PASS = ComparisonRule.differs("tie-breaking", "DL4J's exact ROC ranks tied scores "
+    private static final ComparisonRule TIES_ONE_PASS = ComparisonRule.differs("tie-breaking",
+            "DL4J's exact ROC ranks tied scores "
             + "in the order their rows arrived (a stable sort, then one ROC point per row), so a tie between a "
             + "positive and a negative row counts as ranked right or wrong; Keras AUC puts tied scores on one "
             + "threshold (one ROC point), a tie earning half credit. Each 2-decimal score falls in its own one of "
@@ -159,7 +167,8 @@ final class MergeComparison {
         Compared<RegressionEvaluation> r2 = new Compared<>("RegressionEvaluation.averageRSquared()",
                 RegressionEvaluation::averageRSquared, "r2", RegressionComparison.R2_UNIFORM);
 
-        ComparisonRows spark = new ComparisonRows(Dl4jDifferences.FRAMEWORK, sparkScenario(regression, shards) + "; target column means "
+        ComparisonRows spark = new ComparisonRows(Dl4jDifferences.FRAMEWORK, sparkScenario(regression,
+                shards) + "; target column means "
                 + columnMeans(regression.labels()), out);
         sparkRow(spark, re, k, mse);
         sparkRow(spark, re, k, new Compared<>("RegressionEvaluation.averageMeanAbsoluteError()",
@@ -190,7 +199,8 @@ final class MergeComparison {
         ShardRuns<ROC> exact = new ShardRuns<>(ROC::new, shards, true);
         ShardRuns<ROC> thresholded = new ShardRuns<>(() -> new ROC(BinaryComparison.SAME_STEPS), shards, true);
 
-        ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK, String.format(Locale.ROOT, "%s, its probabilities rounded to %d decimals (scores "
+        ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK, String.format(Locale.ROOT,
+                "%s, its probabilities rounded to %d decimals (scores "
                 + "stored as percentages: %d of the %d distinct scores are shared by a positive and a negative row); "
                 + "%d shards of %d merged in reverse order (shard %d into shard %d, ..., then shard 1), against "
                 + "one pass in row order", binary.model(), TIE_DECIMALS, sharedScores(binary.labels(), rounded),
@@ -217,11 +227,13 @@ final class MergeComparison {
         double kerasOnePass = c.keras(k.onePass);
         String kerasNote = ComparisonRows.agree(keras, kerasOnePass)
                 ? " KerasEvaluation's merge reproduces its one pass (" + ComparisonRows.fmt(kerasOnePass) + ")."
-                : " KerasEvaluation merged gives " + ComparisonRows.fmt(keras) + " but " + ComparisonRows.fmt(kerasOnePass)
+                : " KerasEvaluation merged gives " + ComparisonRows.fmt(keras) + " but "
+                + ComparisonRows.fmt(kerasOnePass)
                         + " in one pass.";
         ComparisonRule rule;
         if (ComparisonRows.agree(merged.value(), onePass.value())) {
-            rule = c.oneRule().withMore(" DL4J's merge reproduces its one pass (" + ComparisonRows.fmt(onePass.value()) + ")."
+            rule = c.oneRule().withMore(" DL4J's merge reproduces its one pass (" + ComparisonRows.fmt(onePass.value())
+                    + ")."
                     + kerasNote);
         } else {
             rule = explained(c.mergeRule(), "DL4J's merged value differs from its one pass").withMore(
@@ -251,7 +263,8 @@ final class MergeComparison {
                 + "shard 1's KerasEvaluation is unchanged." : " Shard 1's KerasEvaluation changed too.";
         ComparisonRule first = e.firstChanged() || !ComparisonRows.agree(after.value(), alone.value())
                 ? aliased(alias, "merge() changed the first shard's own evaluation").withMore(" Shard 1 evaluated "
-                        + "alone: DL4J " + ComparisonRows.fmt(alone.value()) + ", Keras " + ComparisonRows.fmt(kerasAfter) + "."
+                        + "alone: DL4J " + ComparisonRows.fmt(alone.value()) + ", Keras "
+                        + ComparisonRows.fmt(kerasAfter) + "."
                         + kerasState)
                 : c.oneRule().withMore(" merge() left the first shard's own evaluation unchanged (same serialised "
                         + "state; alone it gives " + ComparisonRows.fmt(alone.value()) + ")." + kerasState);
@@ -263,7 +276,8 @@ final class MergeComparison {
         double kerasLater = c.keras(k.totalLater);
         ComparisonRule goesOn = e.totalChangedLater() || !ComparisonRows.agree(later.value(), total.value())
                 ? aliased(alias, "a later batch of the first shard changed the merged evaluation").withMore(
-                        " The merged evaluation before that batch: DL4J " + ComparisonRows.fmt(total.value()) + ", Keras "
+                        " The merged evaluation before that batch: DL4J " + ComparisonRows.fmt(total.value())
+                                + ", Keras "
                                 + ComparisonRows.fmt(c.keras(k.intoEmpty)) + ".")
                 : c.oneRule().withMore(" The first shard's later batch did not reach the merged evaluation (same "
                         + "serialised state as right after the merges: " + ComparisonRows.fmt(total.value()) + ").");
@@ -275,7 +289,8 @@ final class MergeComparison {
     /** An aliasing rule whose agreeing form says that the state changed though the value did not. */
     private static ComparisonRule aliased(ComparisonRule alias, String what) {
         ComparisonRule known = explained(alias, what);
-        return new ComparisonRule(known.cause(), known.explanation(), "The evaluation's serialised state changed, though "
+        return new ComparisonRule(known.cause(), known.explanation(),
+                "The evaluation's serialised state changed, though "
                 + "this value did not: " + known.explanation());
     }
 
@@ -295,7 +310,8 @@ final class MergeComparison {
 
     /** {@code rule}, or the unexplained cause the tests refuse when no known rule covers what happened. */
     private static ComparisonRule explained(ComparisonRule rule, String what) {
-        return rule != null ? rule : new ComparisonRule(ComparisonRule.UNEXPLAINED, what + ", and no known rule explains it.",
+        return rule != null ? rule : new ComparisonRule(ComparisonRule.UNEXPLAINED,
+                what + ", and no known rule explains it.",
                 what + ".");
     }
 
@@ -310,7 +326,8 @@ final class MergeComparison {
 
     private static String emptyScenario(Outputs o, List<INDArray[]> shards) {
         return String.format(Locale.ROOT, "%s, the same %d shard evaluations merged into a new, empty evaluation "
-                + "(a reduce that starts from an empty evaluation: total = shard1.newInstance(); total.merge(shard) for "
+                + "(a reduce that starts from an empty evaluation: total = shard1.newInstance(); total.merge(shard) "
+                + "for "
                 + "each shard), against KerasEvaluations merged the same way; 'one more batch' is the first shard's "
                 + "own rows evaluated again",
                 o.model(), shards.size());

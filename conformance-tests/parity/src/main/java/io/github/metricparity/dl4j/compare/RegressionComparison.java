@@ -17,28 +17,33 @@ import org.nd4j.evaluation.regression.RegressionEvaluation;
 final class RegressionComparison {
     static final int COLUMNS = 3;
 
-    static final ComparisonRule R2_COLUMN = ComparisonRule.differs("float32", "Both compute 1 - SSres/SStot per column, DL4J in float64 "
+    static final ComparisonRule R2_COLUMN = ComparisonRule.differs("float32",
+            "Both compute 1 - SSres/SStot per column, DL4J in float64 "
             + "and Keras's R2Score in its dtype, float32 by default: SStot = Σy² - Σy·ȳ, and for a column whose mean "
             + "is large next to its spread (column 1, centred near 10) Σy² carries float32 rounding of about 1e-3 "
             + "that the subtraction keeps. R2Score(dtype=float64) agrees with DL4J.",
             "Both compute 1 - SSres/SStot per column (DL4J in float64, Keras's R2Score in float32 by default, whose "
                     + "rounding of Σy² - Σy·ȳ stays below the tolerance here).");
-    static final ComparisonRule R2_UNIFORM = ComparisonRule.differs("float32", "averageRSquared() is the uniform mean of the column R2s, "
+    static final ComparisonRule R2_UNIFORM = ComparisonRule.differs("float32",
+            "averageRSquared() is the uniform mean of the column R2s, "
             + "as R2Score's default class_aggregation=uniform_average, but R2Score computes in float32 by default and "
             + "SStot = Σy² - Σy·ȳ keeps the float32 rounding of Σy² for a column whose mean is large next to its "
             + "spread; DL4J computes in float64, and R2Score(dtype=float64) agrees with it.",
             "averageRSquared() is the uniform mean of the column R2s, as R2Score's default "
                     + "class_aggregation=uniform_average (Keras's float32 rounding stays below the tolerance here).");
-    private static final ComparisonRule R2_FLOAT64 = ComparisonRule.same("With dtype=float64 R2Score computes SStot and the score in "
+    private static final ComparisonRule R2_FLOAT64 = ComparisonRule.same(
+            "With dtype=float64 R2Score computes SStot and the score in "
             + "float64 as DL4J does: the same uniform mean of the column R2s.");
     private static final ComparisonRule R2_VARIANCE = ComparisonRule.differs("averaging", "R2Score(class_aggregation="
             + "variance_weighted_average) weighs each column's R2 by its total sum of squares, so the column with "
             + "the widest spread dominates; averageRSquared() weighs the columns equally.");
-    private static final ComparisonRule PEARSON_AXIS = ComparisonRule.differs("per-sample vs pooled correlation", "DL4J correlates each "
+    private static final ComparisonRule PEARSON_AXIS = ComparisonRule.differs("per-sample vs pooled correlation",
+            "DL4J correlates each "
             + "output column across the examples and averages the columns; Keras's PearsonCorrelation() (axis=-1) "
             + "correlates each example's three outputs with its three targets and averages over examples: another "
             + "quantity.");
-    private static final ComparisonRule LOSS = ComparisonRule.same("DL4J's LossMSE is each row's squared error summed over the outputs "
+    private static final ComparisonRule LOSS = ComparisonRule.same(
+            "DL4J's LossMSE is each row's squared error summed over the outputs "
             + "and divided by their number, averaged over rows, with no regularisation configured: Keras's "
             + "MeanSquaredError of the same outputs.");
 
@@ -73,7 +78,8 @@ final class RegressionComparison {
         RegressionEvaluation e = new RegressionEvaluation();
         e.eval(regression.labels(), regression.predictions());
 
-        ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK, regression.description() + "; all test rows in one batch", out);
+        ComparisonRows rows = new ComparisonRows(Dl4jDifferences.FRAMEWORK,
+                regression.description() + "; all test rows in one batch", out);
         for (int k = 0; k < COLUMNS; k++) {
             rows.add("RegressionEvaluation.meanSquaredError(" + k + ")", e.meanSquaredError(k),
                     m.display("mse_" + k), m.value("mse_" + k), Dl4jRules.MSE_COLUMN);

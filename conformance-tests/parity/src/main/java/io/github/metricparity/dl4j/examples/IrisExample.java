@@ -31,7 +31,8 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Trains a small network on the Iris data that DL4J ships ({@link IrisData}, offline), logging Keras-style epoch lines, then scores
+ * Trains a small network on the Iris data that DL4J ships ({@link IrisData}, offline), logging Keras-style epoch lines,
+ * then scores
  * the test predictions three ways side by side: DL4J's own {@code Evaluation} / {@code ROCMultiClass}, the Keras
  * metrics of this adapter through {@code doEvaluation}, and the reference provider on {@code network.output()}.
  *

@@ -52,7 +52,8 @@ final class ClassificationComparison {
     private static final ComparisonRule F1_THRESHOLD = ComparisonRule.differs("threshold vs argmax",
             "F1Score(threshold=0.5) marks a class predicted when its probability is > 0.5 (strict) instead of the "
                     + "row's argmax: rows whose top probability is <= 0.5 predict no class, which lowers recall.");
-    private static final ComparisonRule BUCKETED_AUC_VOTES = ComparisonRule.differs("exact vs bucketed AUC", TribuoRules.BUCKETED_AUC.explanation(),
+    private static final ComparisonRule BUCKETED_AUC_VOTES = ComparisonRule.differs("exact vs bucketed AUC",
+            TribuoRules.BUCKETED_AUC.explanation(),
             "Exact and bucketed AUC agree here: the vote fractions 0, 1/4, ..., 1 each fall in a different bucket "
                     + "of Keras's 200 thresholds, so the bucketed ROC curve has exactly the exact curve's points.");
     private static final ComparisonRule WEIGHTS = ComparisonRule.differs("example weights",
@@ -68,8 +69,10 @@ final class ClassificationComparison {
     private static final ComparisonRule MEAN_OF_DAYS = ComparisonRule.differs("merge",
             "Tribuo evaluations have no merge: EvaluationAggregator.summarize(dayEvaluations, metric).getMean() "
                     + "averages the per-day values unweighted, so a day of 30 predictions counts as much as one of "
-                    + "70; KerasTribuoEvaluation.merge adds the metric states (weighted counts), which equals one pass.");
-    private static final ComparisonRule MEAN_OF_DAYS_F1 = MEAN_OF_DAYS.withMore(" Each day's macro F1 also includes 'd' "
+                    + "70; KerasTribuoEvaluation.merge adds the metric states (weighted counts), which equals one "
+                    + "pass.");
+    private static final ComparisonRule MEAN_OF_DAYS_F1 = MEAN_OF_DAYS.withMore(
+            " Each day's macro F1 also includes 'd' "
             + "with F1 0 on the days without a true 'd'.");
     private static final ComparisonRule MEAN_OF_DAYS_AUC = ComparisonRule.differs("merge",
             "EvaluationAggregator.summarize(dayEvaluations, e -> e.averageAUCROC(false)).getMean() is NaN: on the "
@@ -159,7 +162,8 @@ final class ClassificationComparison {
                 .evaluate(model, predictions, stream);
         Metrics m = new Metrics(metrics, keras);
 
-        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Logistic regression (Tribuo LinearSGD, log loss) on four "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT,
+                "Logistic regression (Tribuo LinearSGD, log loss) on four "
                 + "Gaussian blobs, %d test predictions with probabilities; class ids %s", predictions.size(),
                 ids()), out);
         rows.add("LabelEvaluation.accuracy()", tribuo.accuracy(), m.display("sca"), m.value("sca"), TribuoRules.ARGMAX);
@@ -220,7 +224,8 @@ final class ClassificationComparison {
         Metrics withoutWeights = new Metrics(metrics, new KerasLabelEvaluator(KerasMetric.specs(metrics), false)
                 .evaluate(model, weighted, stream));
 
-        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, "Same model and test examples, weighted by recency (day k of 4 weighs k)", out);
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK,
+                "Same model and test examples, weighted by recency (day k of 4 weighs k)", out);
         rows.add("LabelEvaluation.accuracy()", tribuo.accuracy(), withWeights.display("sca")
                 + " with sample_weight", withWeights.value("sca"), WEIGHTS);
         rows.add("LabelEvaluation.macroAveragedF1()", tribuo.macroAveragedF1(), withWeights.display("f1_macro")
@@ -246,7 +251,8 @@ final class ClassificationComparison {
         Metrics m = new Metrics(metrics, new KerasLabelEvaluator(KerasMetric.specs(metrics))
                 .evaluate(bagged, votes, stream));
 
-        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Bagging of %d logistic regressions, majority vote "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT,
+                "Bagging of %d logistic regressions, majority vote "
                 + "(VotingCombiner: vote fractions as probabilities), %d test predictions, %d with tied top votes",
                 VOTERS, votes.size(), tied), out);
         rows.add("LabelEvaluation.accuracy()", tribuo.accuracy(), m.display("sca"), m.value("sca"), TIES);
@@ -296,7 +302,8 @@ final class ClassificationComparison {
         // one day alone: how a class without examples enters the macro averages
         LabelEvaluation day1 = tribuoDays.get(0);
         Metrics k1 = new Metrics(metrics, kerasDays.get(0));
-        ComparisonRows first = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Day 1 of the test stream alone (%d predictions, no true "
+        ComparisonRows first = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT,
+                "Day 1 of the test stream alone (%d predictions, no true "
                 + "'d')", dayPredictions.get(0).size()), out);
         first.add("LabelEvaluation.macroAveragedF1()", day1.macroAveragedF1(), k1.display("f1_macro"),
                 k1.value("f1_macro"), MACRO_F1_DAY);
@@ -307,7 +314,8 @@ final class ClassificationComparison {
 
         StringJoiner sizes = new StringJoiner("/");
         dayPredictions.forEach(p -> sizes.add(Integer.toString(p.size())));
-        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Sharded evaluation: the %d test predictions as %d daily "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT,
+                "Sharded evaluation: the %d test predictions as %d daily "
                 + "shards (%s), class 'd' only on days 3 and 4", predictions.size(), days.size(), sizes), out);
         String meanOf = "mean of " + days.size() + " day LabelEvaluations (EvaluationAggregator.summarize): ";
         String onePassIs = " One pass over all " + predictions.size() + " predictions: Tribuo ";

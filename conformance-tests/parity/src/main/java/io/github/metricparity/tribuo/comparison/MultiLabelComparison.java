@@ -87,7 +87,8 @@ final class MultiLabelComparison {
         Metrics m = new Metrics(metrics, new KerasMultiLabelEvaluator(KerasMetric.specs(metrics), false)
                 .evaluate(model, predictions, test.getProvenance()));
 
-        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Multi-label LinearSGD (binary cross-entropy, sigmoid "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT,
+                "Multi-label LinearSGD (binary cross-entropy, sigmoid "
                 + "scores) on Tribuo's MultiLabelGaussianDataSource, %d test predictions; label ids %s",
                 predictions.size(), ids()), out);
         for (int k = 0; k < c; k++) {
@@ -133,7 +134,8 @@ final class MultiLabelComparison {
         Metrics m = new Metrics(metrics, new KerasMultiLabelEvaluator(KerasMetric.specs(metrics))
                 .evaluate(model, predictions, test.getProvenance()));
 
-        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, "Same multi-label model and test examples; examples carrying the training set's "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK,
+                "Same multi-label model and test examples; examples carrying the training set's "
                 + "rarest label (" + rarest.getLabelString() + ") weigh 3", out);
         rows.add("MultiLabelEvaluation.microAveragedRecall()", tribuo.microAveragedRecall(),
                 m.display("recall") + " with sample_weight", m.value("recall"), WEIGHTS);

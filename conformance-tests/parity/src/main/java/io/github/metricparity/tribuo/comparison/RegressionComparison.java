@@ -34,7 +34,8 @@ import org.tribuo.regression.sgd.objectives.SquaredLoss;
 
 /**
  * Tribuo's {@link RegressionEvaluation} against Keras on a two-output linear model (outputs on very different
- * scales): MAE, RMSE and TribuoRules.R2 per dimension and averaged, TribuoRules.R2 of a constant target, example weights, and the test stream
+ * scales): MAE, RMSE and TribuoRules.R2 per dimension and averaged, TribuoRules.R2 of a constant target, example
+ * weights, and the test stream
  * evaluated day by day (sharded evaluation).
  */
 final class RegressionComparison {
@@ -56,12 +57,14 @@ final class RegressionComparison {
             "R2 is not a mean of per-shard R2s: each day's SStot is taken around that day's own target mean, and "
                     + "with x drifting across days each day's target varies less than the whole stream's, so "
                     + "per-day R2s are lower; "
-                    + "EvaluationAggregator.summarize averages them, while KerasTribuoEvaluation.merge adds R2Score's sums "
+                    + "EvaluationAggregator.summarize averages them, while KerasTribuoEvaluation.merge adds R2Score's "
+                    + "sums "
                     + "(Σw·y, Σw·y², Σw·(y-ŷ)², Σw), which reproduces one pass. Tribuo's "
                     + "RegressionSufficientStatistics has no merge either.");
     private static final ComparisonRule MERGE_MAE = ComparisonRule.differs("merge",
             "EvaluationAggregator.summarize(dayEvaluations, metric).getMean() averages the per-day MAEs "
-                    + "unweighted, so a day of 30 predictions counts as much as one of 70; KerasTribuoEvaluation.merge adds "
+                    + "unweighted, so a day of 30 predictions counts as much as one of 70; KerasTribuoEvaluation.merge "
+                    + "adds "
                     + "MeanAbsoluteError's total and count, which equals one pass.");
     private static final ComparisonRule ONLINE = ComparisonRule.same(
             "OnlineEvaluator observes each day's predictions and evaluate() recomputes the statistics over all of "
@@ -113,7 +116,8 @@ final class RegressionComparison {
         Metrics m = new Metrics(metrics, new KerasRegressionEvaluator(KerasMetric.specs(metrics))
                 .evaluate(model, predictions, stream));
 
-        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Two-output linear regression (Tribuo LinearSGD, squared "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT,
+                "Two-output linear regression (Tribuo LinearSGD, squared "
                 + "loss): load (scale 5) and rate (scale 0.1), %d test predictions; dimension ids %s",
                 predictions.size(), ids()), out);
         MetricRegistry keras = MetricRegistry.of(new TribuoMetricProvider());
@@ -156,7 +160,8 @@ final class RegressionComparison {
                 .evaluate(model, p, stuck.getProvenance()));
         int rate = dimension(ExampleData.RATE);
 
-        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Same regression model, a test batch of %d with the rate "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT,
+                "Same regression model, a test batch of %d with the rate "
                 + "sensor stuck at %s (constant target)", p.size(), ExampleData.STUCK_RATE), out);
         rows.add("RegressionEvaluation.r2(" + ExampleData.RATE + ")", tribuo.r2(dims.get(rate)),
                 m.display("r2_none") + "[" + rate + "]", m.element("r2_none", rate), CONSTANT);
@@ -182,7 +187,8 @@ final class RegressionComparison {
         Metrics m = new Metrics(metrics, new KerasRegressionEvaluator(KerasMetric.specs(metrics))
                 .evaluate(model, p, stream));
 
-        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, "Same regression model and test examples, weighted by recency (day k of 4 weighs k)",
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK,
+                "Same regression model and test examples, weighted by recency (day k of 4 weighs k)",
                 out);
         rows.add("new RegressionEvaluator().evaluate(...).averageMAE()", unweighted.averageMAE(),
                 m.display("mae") + " with sample_weight", m.value("mae"), WEIGHTS);
@@ -216,7 +222,8 @@ final class RegressionComparison {
 
         StringJoiner sizes = new StringJoiner("/");
         dayPredictions.forEach(p -> sizes.add(Integer.toString(p.size())));
-        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT, "Sharded evaluation: the %d regression test predictions as "
+        ComparisonRows rows = new ComparisonRows(TribuoComparison.FRAMEWORK, String.format(Locale.ROOT,
+                "Sharded evaluation: the %d regression test predictions as "
                 + "%d daily shards (%s), x drifting from [-2, -1] on day 1 to [1, 2] on day 4", predictions.size(),
                 days.size(), sizes), out);
         String meanOf = "mean of " + days.size() + " day RegressionEvaluations (EvaluationAggregator.summarize): ";

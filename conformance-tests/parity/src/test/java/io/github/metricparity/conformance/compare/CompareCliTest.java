@@ -150,6 +150,24 @@ class CompareCliTest {
     }
 
     @Test
+    void aDense1OutputAgainstOneTargetColumnIsAValidLossInputAsInKeras() throws IOException {
+        // y_true (N,) against y_pred (N, 1): Keras's loss expands y_true (squeeze_or_expand_to_same_rank)
+        Path csv = dir.resolve("rank1.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(fixture("binary.csv")));
+        lines.set(0, lines.get(0).replace("y_true_0", "y_true"));
+        Files.write(csv, lines);
+        int code = run("compare", "--data", csv.toString(), "--loss", "binary_crossentropy", "--metrics",
+                "accuracy,AUC", "--keras-values", fixture("binary.evaluate.json").toString());
+        assertEquals(0, code, out.toString(StandardCharsets.UTF_8) + err);
+        List<String> reproduced = new ArrayList<>();
+        json().get("keras").forEach(row -> {
+            assertEquals("reproduced", row.get("verdict").asText(), row.toString());
+            reproduced.add(row.get("name").asText());
+        });
+        assertEquals(java.util.Set.of("accuracy", "AUC", "loss"), java.util.Set.copyOf(reproduced));
+    }
+
+    @Test
     void badFilesNameTheFileLineAndColumn() throws IOException {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "y_true,y_pred\n1,0.9\n0,zero\n");

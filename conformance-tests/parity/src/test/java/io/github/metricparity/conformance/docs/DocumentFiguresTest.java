@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>{@code metric-classes}: the Keras classes of the reference catalog;</li>
- *   <li>{@code golden-cases} and {@code golden-cases:FILE}: bundled golden cases, all or of {@code golden/FILE.json};</li>
+ *   <li>{@code golden-cases} and {@code golden-cases:FILE}: bundled golden cases, all or of {@code
+ *   golden/FILE.json};</li>
  *   <li>{@code golden-run:ADAPTER} and {@code golden-run:ADAPTER:FILE}: the summary line of the bundled cases (all,
  *       or one file's) through one adapter, as {@code parity check} prints it.</li>
  * </ul>

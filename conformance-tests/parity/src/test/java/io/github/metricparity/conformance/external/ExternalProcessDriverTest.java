@@ -103,7 +103,8 @@ class ExternalProcessDriverTest {
     void theRequestCarriesInputsOnly() {
         GoldenCase c = cases(sumCase("c", "{\"scale\": null}", UPDATE_1_2 + ", {\"op\": \"update\", \"y_true\": [1],"
                 + " \"y_pred\": [\"NaN\"], \"sample_weight\": [2], \"expect_error\": true},"
-                + " {\"op\": \"result\", \"expected\": 3}, {\"op\": \"reset\"}", ", \"tolerance\": {\"atol\": 1}")).get(0);
+                + " {\"op\": \"result\", \"expected\": 3}, {\"op\": \"reset\"}",
+                ", \"tolerance\": {\"atol\": 1}")).get(0);
         String request = ExternalProtocol.request(c.id(), "FakeSum", c.config(), c.steps());
         assertEquals("{\"case\":{\"id\":\"c\",\"metric\":\"FakeSum\",\"config\":{\"scale\":null},\"steps\":["
                 + "{\"op\":\"update\",\"y_true\":[0.0,0.0],\"y_pred\":[1.0,2.0],\"sample_weight\":null},"

@@ -89,7 +89,8 @@ class TfjsDriverTest {
         assertEquals(String.join("\n",
                 "SKIPPED binary_accuracy.threshold_unsupported [tfjs]: BinaryAccuracy with threshold 0.7: "
                         + "tf.metrics.binaryAccuracy thresholds at 0.5 only",
-                "SKIPPED sparse_categorical_crossentropy.ignore_class_unsupported [tfjs]: SparseCategoricalCrossentropy "
+                "SKIPPED sparse_categorical_crossentropy.ignore_class_unsupported [tfjs]: "
+                        + "SparseCategoricalCrossentropy "
                         + "with ignore_class: TF.js has no masked crossentropy",
                 "SKIPPED precision.two_batches_unsupported [tfjs]: step 1: Precision over several batches: "
                         + "tf.metrics.precision is the ratio of one batch and exposes no counts to accumulate, as "

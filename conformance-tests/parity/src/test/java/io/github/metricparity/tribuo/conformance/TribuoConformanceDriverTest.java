@@ -120,7 +120,8 @@ class TribuoConformanceDriverTest {
                 () -> driver.open("Mean", Map.of()),
                 () -> driver.open("SparseTopKCategoricalAccuracy", Map.of("from_sorted_ids", true)),
                 // rank 3 (time series)
-                () -> driver.open("BinaryAccuracy", Map.of()).update(t(new double[8], 2, 2, 2), t(new double[8], 2, 2, 2)),
+                () -> driver.open("BinaryAccuracy", Map.of()).update(t(new double[8], 2, 2, 2), t(new double[8], 2, 2,
+                        2)),
                 // per-element weights
                 () -> driver.open("BinaryAccuracy", Map.of()).update(t(d(0, 1, 0, 0), 2, 2),
                         t(d(0.6, 0.4, 0.4, 0.6), 2, 2), t(d(1, 0, 0, 1), 2, 2)),
