@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,32 +24,35 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A multi-core update of one very large batch: the rows split into one contiguous shard per core (tensors over
- * the same arrays at an offset, no copy), each shard updating its own instance of the metric on its own thread,
- * the shards' states merged in order ({@link Metric#merge}, the rule every Keras state follows). Against the same
- * update on one thread, in the same fork. Counts are equal and sums equal within rounding, by construction of
- * the merge.
+ * What one shard per core gives a large batch: the update on one thread (the metric's own shards off,
+ * {@code -Dmetricparity.parallelUpdates=false}) against the batch's rows split into one contiguous shard per core
+ * (tensors over the same arrays at an offset, no copy), each updating its own instance of the metric on its own
+ * thread, their states merged in order ({@link Metric#merge}): what the metrics do on their own above
+ * {@code Shards.MIN_ELEMENTS} values, here at sizes on both sides of it. Counts are equal and sums equal within
+ * rounding, by construction of the merge.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 4, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Dmetricparity.parallelUpdates=false"})
 @State(Scope.Benchmark)
 public class ParallelBenchmark {
     static final int CORES = Runtime.getRuntime().availableProcessors();
 
     ExecutorService pool;
 
-    /** Scenario 2's 10,000,000 labels and logits. */
+    /** Scenario 2's labels and logits, 10,000,000 of them and fewer. */
     @State(Scope.Benchmark)
     public static class Binary {
+        @Param({"262144", "1048576", "10000000"})
+        int n;
         float[] labels;
         float[] logits;
 
         @Setup
         public void setup() {
-            labels = Data.classIds(BinaryBenchmark.N, 2, Data.SEED);
+            labels = Data.classIds(n, 2, Data.SEED);
             logits = Data.binaryLogits(labels, Data.SEED + 1);
         }
     }

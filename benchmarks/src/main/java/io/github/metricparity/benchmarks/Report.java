@@ -276,6 +276,11 @@ final class Report {
                 "BinaryBenchmark.scanLabelsAndPredictions", "BinaryBenchmark.binaryCrossentropyFromLogits", 0.25);
         ratioTarget(sb, "CategoricalCrossentropy(from_logits) 1M x 100 >= 0.25 of the scan (issue 18)",
                 "CrossentropyBenchmark.scanLogits", "CrossentropyBenchmark.categoricalCrossentropyFromLogits", 0.25);
+        ratioTarget(sb, "the same, BinaryCrossentropy on one thread (its shards one after the other)",
+                "BinaryBenchmark.scanLabelsAndPredictions", "ParallelBenchmark.binaryCrossentropyOneThread n=10000000",
+                0.25);
+        ratioTarget(sb, "the same, CategoricalCrossentropy on one thread", "CrossentropyBenchmark.scanLogits",
+                "ParallelBenchmark.categoricalCrossentropyOneThread", 0.25);
 
         String auc = "ConfusionBenchmark.auc ";
         Measure a200 = get(auc + "n=10000000 numThresholds=200");
@@ -389,18 +394,20 @@ final class Report {
     /** One batch on one thread against the same batch in one shard per core ({@link ParallelBenchmark}). */
     private String parallel() {
         String g = "ParallelBenchmark.";
-        if (get(g + "binaryCrossentropyOneThread") == null) {
+        if (get(g + "binaryCrossentropyOneThread n=10000000") == null) {
             return "";
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%n| one update, %d cores | one thread: ms | "
                 + "one shard per core: ms | speed-up |%n|---|---:|---:|---:|%n", Runtime.getRuntime()
                         .availableProcessors()));
-        String[][] rows = {{"BinaryCrossentropy(from_logits) 10M", "binaryCrossentropy"},
-            {"CategoricalCrossentropy(from_logits) 1M x 100", "categoricalCrossentropy"},
-            {"SparseCategoricalAccuracy 1M x 10", "sparseCategoricalAccuracy"}};
+        String[][] rows = {{"BinaryCrossentropy(from_logits) 262,144", "binaryCrossentropy", " n=262144"},
+            {"BinaryCrossentropy(from_logits) 1,048,576", "binaryCrossentropy", " n=1048576"},
+            {"BinaryCrossentropy(from_logits) 10M", "binaryCrossentropy", " n=10000000"},
+            {"CategoricalCrossentropy(from_logits) 1M x 100", "categoricalCrossentropy", ""},
+            {"SparseCategoricalAccuracy 1M x 10", "sparseCategoricalAccuracy", ""}};
         for (String[] row : rows) {
-            Measure one = get(g + row[1] + "OneThread");
-            Measure all = get(g + row[1] + "AllCores");
+            Measure one = get(g + row[1] + "OneThread" + row[2]);
+            Measure all = get(g + row[1] + "AllCores" + row[2]);
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", row[0], time(one), time(all),
                     ratio(one, all)));
         }

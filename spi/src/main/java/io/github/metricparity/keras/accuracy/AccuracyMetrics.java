@@ -145,8 +145,8 @@ public final class AccuracyMetrics {
             Fused.Weights w = fusedWeights(sampleWeight, yPred);
             if (RowChunks.applies(yTrue, yPred, w) && yPred.size() == yPred.dim(0)) {
                 // one value per row: an integer count per chunk
-                return accumulateFused(chunks().apply(yTrue, yPred, (t, p) -> FusedAccuracy.binary(t, p, null, check,
-                        threshold)));
+                return accumulateFused(chunks().apply(yTrue, yPred, true, (t, p) -> FusedAccuracy.binary(t, p, null,
+                        check, threshold)));
             }
             return accumulateFused(FusedAccuracy.binary(yTrue, yPred, w, check, threshold));
         }
@@ -169,8 +169,8 @@ public final class AccuracyMetrics {
         protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
             Fused.Weights w = fusedWeights(sampleWeight, yPred);
             if (RowChunks.applies(yTrue, yPred, w)) {
-                return accumulateFused(chunks().apply(yTrue, yPred, (t, p) -> FusedAccuracy.categorical(t, p, null,
-                        check)));
+                return accumulateFused(chunks().apply(yTrue, yPred, false,
+                        (t, p) -> FusedAccuracy.categorical(t, p, null, check)));
             }
             return accumulateFused(FusedAccuracy.categorical(yTrue, yPred, w, check));
         }
@@ -200,8 +200,8 @@ public final class AccuracyMetrics {
         protected boolean fusedUpdate(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Fused.Check check) {
             Fused.Weights w = fusedWeights(sampleWeight, yPred);
             if (RowChunks.applies(yTrue, yPred, w)) {
-                return accumulateFused(chunks().apply(yTrue, yPred, (t, p) -> FusedAccuracy.sparseCategorical(t, p,
-                        null, check)));
+                return accumulateFused(chunks().apply(yTrue, yPred, false,
+                        (t, p) -> FusedAccuracy.sparseCategorical(t, p, null, check)));
             }
             return accumulateFused(FusedAccuracy.sparseCategorical(yTrue, yPred, w, check));
         }

@@ -34,8 +34,7 @@ final class Crossentropy {
         // y * (1 - label_smoothing) + 0.5 * label_smoothing, with Keras's float32 constants (losses.py)
         private final float keep;
         private final float shift;
-        private final RowSums sums = new RowSums();
-        private ElementwiseRows fusedBlocks;
+        private final RowSums<ElementwiseRows> sums = new RowSums<>(ElementwiseRows::new);
 
         Binary(boolean fromLogits, double labelSmoothing) {
             this.fromLogits = fromLogits;
@@ -86,12 +85,9 @@ final class Crossentropy {
             if (!sameRank2(yTrue, yPred) || w == Fused.Weights.UNFIT) {
                 return null;
             }
-            if (fusedBlocks == null) {
-                fusedBlocks = new ElementwiseRows();
-            }
             int width = yPred.dim(1);
-            return sums.contribution((first, count, values) -> fusedBlocks.rows(this, true, yTrue, yPred, width,
-                    first, count, values, check), yPred.dim(0), w, dtype);
+            return sums.contribution((blocks, first, count, values) -> blocks.rows(this, true, yTrue, yPred, width,
+                    first, count, values, check), yPred.dim(0), width, w, dtype);
         }
     }
 
@@ -121,9 +117,8 @@ final class Crossentropy {
                 return null;
             }
             int classes = yPred.dim(1);
-            RowBlocks blocks = blocks();
-            return sum((first, count, values) -> rows(blocks, yTrue, yPred, classes, first, count, values, check),
-                    yPred.dim(0), w, dtype);
+            return sum((blocks, first, count, values) -> rows(blocks, yTrue, yPred, classes, first, count, values,
+                    check), yPred.dim(0), classes, w, dtype);
         }
 
         /**
@@ -208,9 +203,8 @@ final class Crossentropy {
                 return null;
             }
             int classes = yPred.dim(1);
-            RowBlocks blocks = blocks();
-            return sum((first, count, values) -> rows(blocks, yTrue, yPred, classes, first, count, values, check),
-                    rows, w, dtype);
+            return sum((blocks, first, count, values) -> rows(blocks, yTrue, yPred, classes, first, count, values,
+                    check), rows, classes, w, dtype);
         }
 
         /**
@@ -252,18 +246,10 @@ final class Crossentropy {
 
     /** What the fused update of a categorical crossentropy keeps between batches, made on first use. */
     abstract static class FusedRows {
-        private final RowSums sums = new RowSums();
-        private RowBlocks blocks;
+        private final RowSums<RowBlocks> sums = new RowSums<>(RowBlocks::new);
 
-        RowBlocks blocks() {
-            if (blocks == null) {
-                blocks = new RowBlocks();
-            }
-            return blocks;
-        }
-
-        Contribution sum(RowSums.Rows rows, int count, Fused.Weights w, DType dtype) {
-            return sums.contribution(rows, count, w, dtype);
+        Contribution sum(RowSums.Rows<RowBlocks> rows, int count, int width, Fused.Weights w, DType dtype) {
+            return sums.contribution(rows, count, width, w, dtype);
         }
     }
 

@@ -157,8 +157,7 @@ public final class ProbabilisticMetrics {
      */
     abstract static class ElementwiseReduced extends MeanMetricWrapper implements ElementwiseRows.Terms {
         private final boolean mean;
-        private final RowSums sums = new RowSums();
-        private ElementwiseRows blocks;
+        private final RowSums<ElementwiseRows> sums = new RowSums<>(ElementwiseRows::new);
 
         ElementwiseReduced(MetricConfig config, boolean mean) {
             super(config);
@@ -175,12 +174,9 @@ public final class ProbabilisticMetrics {
             if (!Crossentropy.sameRank2(yTrue, yPred) || w == Fused.Weights.UNFIT) {
                 return false;
             }
-            if (blocks == null) {
-                blocks = new ElementwiseRows();
-            }
             int width = yPred.dim(1);
-            return accumulateFused(sums.contribution((first, count, values) -> blocks.rows(this, mean, yTrue, yPred,
-                    width, first, count, values, check), yPred.dim(0), w, dtype()));
+            return accumulateFused(sums.contribution((blocks, first, count, values) -> blocks.rows(this, mean, yTrue,
+                    yPred, width, first, count, values, check), yPred.dim(0), width, w, dtype()));
         }
 
         @Override

@@ -147,8 +147,7 @@ public final class RegressionMetrics {
 
     /** An element-wise function of {@code (y_true, y_pred)} averaged over the last axis. */
     abstract static class ElementwiseMean extends MeanMetricWrapper {
-        private final RowSums sums = new RowSums();
-        private ElementwiseRows blocks;
+        private final RowSums<ElementwiseRows> sums = new RowSums<>(ElementwiseRows::new);
 
         ElementwiseMean(MetricConfig config) {
             super(config);
@@ -178,13 +177,10 @@ public final class RegressionMetrics {
                     || !java.util.Arrays.equals(yTrue.shape(), yPred.shape()) || yPred.dim(1) == 0) {
                 return false;
             }
-            if (blocks == null) {
-                blocks = new ElementwiseRows();
-            }
             int width = yPred.dim(1);
-            return accumulateFused(sums.contribution((first, count, values) ->
+            return accumulateFused(sums.contribution((blocks, first, count, values) ->
                     blocks.rows(f, true, yTrue, yPred, width, first, count, values, check) && finished(values, count),
-                    yPred.dim(0), weights, dtype()));
+                    yPred.dim(0), width, weights, dtype()));
         }
 
         @Override
