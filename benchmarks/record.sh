@@ -32,7 +32,7 @@ out=benchmarks/results/$name
 mkdir -p "$out"
 {
     echo "recorded: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    echo "commit: $(git rev-parse HEAD)$(git diff --quiet HEAD -- . || echo ' (with uncommitted changes)')"
+    echo "commit: $(git rev-parse HEAD)$(git diff --quiet HEAD -- . ':!benchmarks/results' || echo ' (with uncommitted changes)')"
     echo "command: benchmarks/record.sh $name $*"
     echo "jar: $jar"
     echo
